@@ -1,0 +1,194 @@
+//! The typed model of a derive input: the type, its variants and fields, with parsed attributes.
+
+use crate::attr::{self, Attrs, FieldAttrs};
+use crate::errors::Errors;
+use crate::template::{self, FieldRef};
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Fields, Generics, Ident, Type};
+
+pub(crate) struct Input<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) generics: &'a Generics,
+    pub(crate) attrs: Attrs,
+    pub(crate) is_enum: bool,
+    /// A struct is modelled as its one variant, reached as `Self`.
+    pub(crate) variants: Vec<Variant<'a>>,
+    /// Some part of the type carries thiserror's `#[error(...)]`: thiserror writes `Display`,
+    /// `Error` and `From`, and the derive writes none of them.
+    pub(crate) thiserror: bool,
+}
+
+pub(crate) struct Variant<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) attrs: Attrs,
+    pub(crate) fields: Vec<Field<'a>>,
+    pub(crate) style: Style,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Style {
+    Named,
+    Tuple,
+    Unit,
+}
+
+pub(crate) struct Field<'a> {
+    pub(crate) original: &'a syn::Field,
+    /// The name as templates write it: the identifier without `r#`, or the tuple index.
+    pub(crate) name: String,
+    pub(crate) binding: Ident,
+    pub(crate) ty: &'a Type,
+    pub(crate) attrs: FieldAttrs,
+}
+
+impl<'a> Input<'a> {
+    pub(crate) fn from_syn(input: &'a DeriveInput, errors: &mut Errors) -> Option<Input<'a>> {
+        let attrs = attr::item(&input.attrs, errors);
+        let (is_enum, variants) = match &input.data {
+            Data::Enum(data) => {
+                let variants = data
+                    .variants
+                    .iter()
+                    .map(|variant| Variant {
+                        ident: &variant.ident,
+                        attrs: attr::item(&variant.attrs, errors),
+                        fields: Field::all(&variant.fields, errors),
+                        style: Style::of(&variant.fields),
+                    })
+                    .collect();
+                (true, variants)
+            }
+            Data::Struct(data) => {
+                let variant = Variant {
+                    ident: &input.ident,
+                    attrs: Attrs::default(),
+                    fields: Field::all(&data.fields, errors),
+                    style: Style::of(&data.fields),
+                };
+                (false, vec![variant])
+            }
+            Data::Union(data) => {
+                errors.at(
+                    data.union_token.span,
+                    "#[derive(HttpError)] works on enums and structs, not unions: wrap the union in a struct",
+                );
+                return None;
+            }
+        };
+        let thiserror =
+            attrs.thiserror_display || variants.iter().any(|v| v.attrs.thiserror_display);
+        Some(Input {
+            ident: &input.ident,
+            generics: &input.generics,
+            attrs,
+            is_enum,
+            variants,
+            thiserror,
+        })
+    }
+
+    /// The attributes that hold for a variant: its own for an enum, the type's for a struct.
+    pub(crate) fn attrs_of<'s>(&'s self, variant: &'s Variant<'_>) -> &'s Attrs {
+        if self.is_enum {
+            &variant.attrs
+        } else {
+            &self.attrs
+        }
+    }
+}
+
+impl<'a> Variant<'a> {
+    /// `Self::Name` for an enum variant, `Self` for a struct.
+    pub(crate) fn path(&self, is_enum: bool) -> TokenStream {
+        let ident = self.ident;
+        if is_enum {
+            quote!(Self::#ident)
+        } else {
+            quote!(Self)
+        }
+    }
+
+    pub(crate) fn refs(&self) -> Vec<FieldRef<'_>> {
+        self.fields
+            .iter()
+            .map(|f| FieldRef {
+                name: f.name.clone(),
+                binding: &f.binding,
+            })
+            .collect()
+    }
+
+    /// A pattern binding the fields for which `bind` is true and ignoring the others.
+    pub(crate) fn pattern(&self, is_enum: bool, bind: impl Fn(usize) -> bool) -> TokenStream {
+        let path = self.path(is_enum);
+        let fields = self.fields.iter().enumerate().map(|(i, field)| {
+            let binding = &field.binding;
+            let value = if bind(i) { quote!(#binding) } else { quote!(_) };
+            match &field.original.ident {
+                Some(ident) => quote!(#ident: #value),
+                None => value,
+            }
+        });
+        match self.style {
+            Style::Named => quote!(#path { #(#fields,)* }),
+            Style::Tuple => quote!(#path ( #(#fields,)* )),
+            Style::Unit => quote!(#path),
+        }
+    }
+
+    pub(crate) fn span(&self) -> Span {
+        self.ident.span()
+    }
+}
+
+impl<'a> Field<'a> {
+    fn all(fields: &'a Fields, errors: &mut Errors) -> Vec<Field<'a>> {
+        fields
+            .iter()
+            .enumerate()
+            .map(|(i, field)| {
+                let name = match &field.ident {
+                    Some(ident) => {
+                        let name = ident.to_string();
+                        name.strip_prefix("r#")
+                            .map_or(name.clone(), ToOwned::to_owned)
+                    }
+                    None => i.to_string(),
+                };
+                Field {
+                    original: field,
+                    binding: template::binding(&name),
+                    name,
+                    ty: &field.ty,
+                    attrs: attr::field(&field.attrs, errors),
+                }
+            })
+            .collect()
+    }
+
+    pub(crate) fn span(&self) -> Span {
+        match &self.original.ident {
+            Some(ident) => ident.span(),
+            None => self.ty.span(),
+        }
+    }
+
+    /// A field that `Error::source` returns: `#[source]`, `#[from]`, or named `source`.
+    pub(crate) fn is_source(&self) -> bool {
+        self.attrs.source.is_some()
+            || self.attrs.from.is_some()
+            || self.original.ident.as_ref().is_some_and(|i| i == "source")
+    }
+}
+
+impl Style {
+    fn of(fields: &Fields) -> Style {
+        match fields {
+            Fields::Named(_) => Style::Named,
+            Fields::Unnamed(_) => Style::Tuple,
+            Fields::Unit => Style::Unit,
+        }
+    }
+}

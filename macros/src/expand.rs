@@ -1,0 +1,576 @@
+//! Turns the checked plan into impls: `HttpError`, `Serialize`, and (without thiserror)
+//! `Display`, `Error` and `From`. Each method is a `match` over the variants that hands data to
+//! `::httperr::__private`, where the logic lives once.
+
+use crate::ast::{Field, Input, Variant};
+use crate::attr::{Format, StatusKind};
+use crate::errors::Errors;
+use crate::valid::{self, Display, HeaderValue, Message, Own, Plan, Response, VariantPlan};
+use proc_macro2::{Literal, TokenStream, TokenTree};
+use quote::{quote, quote_spanned};
+use syn::{DeriveInput, GenericParam, Generics, Ident, WherePredicate, parse_quote};
+
+pub(crate) fn derive(input: TokenStream) -> TokenStream {
+    let input = match syn::parse2::<DeriveInput>(input) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error(),
+    };
+    match try_expand(&input) {
+        Ok(tokens) => tokens,
+        Err(error) => crate::fallback::expand(&input, &error),
+    }
+}
+
+pub(crate) fn try_expand(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let mut errors = Errors::default();
+    let model = Input::from_syn(input, &mut errors);
+    let plan = model.as_ref().map(|model| valid::check(model, &mut errors));
+    errors.finish()?;
+    match (&model, &plan) {
+        (Some(model), Some(plan)) => Ok(Expander::new(model, plan).expand()),
+        // `from_syn` returns `None` only after recording an error.
+        _ => Err(syn::Error::new_spanned(
+            &input.ident,
+            "#[derive(HttpError)] could not read this item",
+        )),
+    }
+}
+
+/// `httperr::status!(409)`: a checked `http::StatusCode`, usable in const context.
+pub(crate) fn status(input: TokenStream) -> TokenStream {
+    let mut errors = Errors::default();
+    let parsed = syn::parse::Parser::parse2(
+        |stream: syn::parse::ParseStream| {
+            let kind = crate::attr::status_kind(stream, &mut errors)?;
+            if !stream.is_empty() {
+                return Err(stream.error(
+                    "status! takes one status code, like status!(404) or status!(NOT_FOUND)",
+                ));
+            }
+            Ok(kind)
+        },
+        input,
+    );
+    let kind = errors.ok(parsed);
+    let code = match kind {
+        Some(StatusKind::Code { code, span })
+            if valid::check_code(code, span, false, false, &mut errors) =>
+        {
+            Some((code as u16, span))
+        }
+        Some(StatusKind::Transparent(span)) => {
+            errors.at(span, "status! takes a status code, like status!(404); `transparent` belongs in #[status(...)]");
+            None
+        }
+        _ => None,
+    };
+    match (errors.finish(), code) {
+        (Ok(()), Some((code, span))) => {
+            let code = Literal::u16_unsuffixed(code);
+            quote_spanned!(span=> const { ::httperr::__private::status(#code) })
+        }
+        (Err(error), _) => error.to_compile_error(),
+        (Ok(()), None) => quote!(::core::compile_error!("status! expects a status code")),
+    }
+}
+
+struct Expander<'a> {
+    input: &'a Input<'a>,
+    plan: &'a Plan<'a>,
+    generics: Generics,
+}
+
+impl<'a> Expander<'a> {
+    fn new(input: &'a Input<'a>, plan: &'a Plan<'a>) -> Self {
+        let mut generics = input.generics.clone();
+        let bounds = bounds(input, plan);
+        if !bounds.is_empty() {
+            generics.make_where_clause().predicates.extend(bounds);
+        }
+        Expander {
+            input,
+            plan,
+            generics,
+        }
+    }
+
+    fn expand(&self) -> TokenStream {
+        let http_error = self.http_error();
+        let serialize = self.serialize();
+        let std_impls = if self.input.thiserror {
+            quote!()
+        } else {
+            self.std_impls()
+        };
+        let frameworks = self.frameworks();
+        quote! {
+            #http_error
+            #serialize
+            #std_impls
+            #frameworks
+        }
+    }
+
+    /// `impl<…> Trait for Type<…> where …` with the inferred bounds, plus any `extra` predicate.
+    fn header(&self, trait_path: TokenStream, extra: Option<WherePredicate>) -> TokenStream {
+        let ident = self.input.ident;
+        let mut generics = self.generics.clone();
+        if let Some(extra) = extra {
+            if !self.input.generics.params.is_empty() {
+                generics.make_where_clause().predicates.push(extra);
+            }
+        }
+        let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+        quote! {
+            #[automatically_derived]
+            #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic, clippy::nursery)]
+            impl #impl_generics #trait_path for #ident #type_generics #where_clause
+        }
+    }
+
+    /// `match self { … }` with one arm per variant; a single body when every arm is the same
+    /// and binds nothing.
+    fn dispatch(&self, arm: impl Fn(&VariantPlan<'_>) -> (Vec<usize>, TokenStream)) -> TokenStream {
+        let is_enum = self.input.is_enum;
+        let arms: Vec<(Vec<usize>, TokenStream)> = self.plan.variants.iter().map(&arm).collect();
+        if arms.is_empty() {
+            return quote!(match *self {});
+        }
+        let first = arms[0].1.to_string();
+        if arms
+            .iter()
+            .all(|(binds, body)| binds.is_empty() && body.to_string() == first)
+        {
+            let body = &arms[0].1;
+            return quote!(#body);
+        }
+        let arms = self
+            .plan
+            .variants
+            .iter()
+            .zip(arms)
+            .map(|(plan, (binds, body))| {
+                let pattern = plan.variant.pattern(is_enum, |i| binds.contains(&i));
+                quote!(#pattern => #body,)
+            });
+        quote!(match self { #(#arms)* })
+    }
+
+    fn http_error(&self) -> TokenStream {
+        let private = quote!(::httperr::__private);
+        let header = self.header(
+            quote!(::httperr::HttpError),
+            Some(parse_quote!(Self: ::core::error::Error)),
+        );
+        let inner = |plan: &VariantPlan<'_>| plan.variant.fields.first().map(|f| f.binding.clone());
+
+        let status = self.dispatch(|plan| match &plan.response {
+            Response::Own(own) => (vec![], status_const(own.status)),
+            Response::Transparent => {
+                let inner = inner(plan);
+                (vec![0], quote!(::httperr::HttpError::status(#inner)))
+            }
+        });
+        let message = self.dispatch(|plan| match &plan.response {
+            Response::Own(Own {
+                message: Message::Fixed(text),
+                ..
+            }) => (vec![], quote!(#private::Cow::Borrowed(#text))),
+            Response::Own(_) => (vec![], quote!(#private::message(self))),
+            Response::Transparent => {
+                let inner = inner(plan);
+                (vec![0], quote!(::httperr::HttpError::message(#inner)))
+            }
+        });
+        let code = self.dispatch(|plan| match &plan.response {
+            Response::Own(Own {
+                code: Some(code), ..
+            }) => (vec![], quote!(::core::option::Option::Some(#code))),
+            Response::Own(_) => (vec![], quote!(::core::option::Option::None)),
+            Response::Transparent => {
+                let inner = inner(plan);
+                (vec![0], quote!(::httperr::HttpError::code(#inner)))
+            }
+        });
+        let format = self.dispatch(|plan| match &plan.response {
+            Response::Own(own) => (vec![], format_tokens(own)),
+            Response::Transparent => {
+                let inner = inner(plan);
+                (vec![0], quote!(::httperr::HttpError::format(#inner)))
+            }
+        });
+        let headers = self.dispatch(|plan| match &plan.response {
+            Response::Own(own) => {
+                let mut binds = Vec::new();
+                let inserts: Vec<TokenStream> = own
+                    .headers
+                    .iter()
+                    .map(|header| {
+                        let name = &header.name;
+                        let name = quote!(const { #private::HeaderName::from_static(#name) });
+                        match &header.value {
+                            HeaderValue::Fixed(value) => quote! {
+                                __headers.append(#name, const { #private::HeaderValue::from_static(#value) });
+                            },
+                            HeaderValue::Template(resolved) => {
+                                binds.extend(resolved.uses.iter().map(|&(i, _)| i));
+                                let (format, args) = (&resolved.format, &resolved.args);
+                                quote! {
+                                    #private::append_header(__headers, #name, ::core::format_args!(#format #args));
+                                }
+                            }
+                        }
+                    })
+                    .collect();
+                (binds, quote!({ #(#inserts)* }))
+            }
+            Response::Transparent => {
+                let inner = inner(plan);
+                (vec![0], quote!(::httperr::HttpError::insert_headers(#inner, __headers)))
+            }
+        });
+        let to_response = self.dispatch(|plan| match &plan.response {
+            Response::Transparent => {
+                let inner = inner(plan);
+                (vec![0], quote!(::httperr::HttpError::to_response(#inner)))
+            }
+            Response::Own(own) if !own.details.is_empty() => {
+                (vec![], quote!(#private::respond_serialized(self)))
+            }
+            Response::Own(own) => match &own.message {
+                Message::Fixed(text) => {
+                    let body = crate::json::body(own, text);
+                    let length = body.len().to_string();
+                    let body = Literal::byte_string(body.as_bytes());
+                    let status = status_const(own.status);
+                    let format = format_tokens(own);
+                    (
+                        vec![],
+                        quote!(#private::respond_fixed(self, #status, #format, #body, #length)),
+                    )
+                }
+                Message::Template(resolved) => {
+                    let hint = resolved.literal_len + 16 * resolved.holes;
+                    (vec![], quote!(#private::respond(self, #hint)))
+                }
+                Message::Display => (vec![], quote!(#private::respond(self, 64))),
+            },
+        });
+        let write_message = self.dispatch(|plan| match &plan.response {
+            Response::Own(own) => match &own.message {
+                Message::Fixed(text) => (
+                    vec![],
+                    quote!(#private::fmt::Write::write_str(__out, #text)),
+                ),
+                Message::Template(resolved) => {
+                    let (format, args) = (&resolved.format, &resolved.args);
+                    (used(resolved), quote!(::core::write!(__out, #format #args)))
+                }
+                Message::Display => (vec![], quote!(::core::write!(__out, "{}", self))),
+            },
+            Response::Transparent => {
+                let inner = inner(plan);
+                (
+                    vec![0],
+                    quote!(::httperr::HttpError::__write_message(#inner, __out)),
+                )
+            }
+        });
+        let has_details = self.plan.variants.iter().any(|plan| match &plan.response {
+            Response::Own(own) => !own.details.is_empty(),
+            Response::Transparent => true,
+        });
+        let details = has_details.then(|| {
+            let has = self.dispatch(|plan| match &plan.response {
+                Response::Own(own) => {
+                    let has = !own.details.is_empty();
+                    (vec![], quote!(#has))
+                }
+                Response::Transparent => {
+                    let inner = inner(plan);
+                    (vec![0], quote!(::httperr::HttpError::__has_details(#inner)))
+                }
+            });
+            let serialize = self.dispatch(|plan| match &plan.response {
+                Response::Own(own) => {
+                    let entries = own.details.iter().map(|&i| {
+                        let field: &Field<'_> = &plan.variant.fields[i];
+                        let (name, binding) = (&field.name, &field.binding);
+                        quote!(#private::SerializeMap::serialize_entry(__map, #name, #binding)?;)
+                    });
+                    (own.details.clone(), quote!({ #(#entries)* ::core::result::Result::Ok(()) }))
+                }
+                Response::Transparent => {
+                    let inner = inner(plan);
+                    (vec![0], quote!(::httperr::HttpError::__serialize_details(#inner, __map)))
+                }
+            });
+            quote! {
+                fn __has_details(&self) -> bool {
+                    #has
+                }
+                fn __serialize_details<__M: #private::SerializeMap>(&self, __map: &mut __M) -> ::core::result::Result<(), __M::Error> {
+                    #serialize
+                }
+            }
+        });
+        let has_headers = self.plan.variants.iter().any(|plan| match &plan.response {
+            Response::Own(own) => !own.headers.is_empty(),
+            Response::Transparent => true,
+        });
+        let insert_headers = has_headers.then(|| {
+            quote! {
+                fn insert_headers(&self, __headers: &mut #private::HeaderMap) {
+                    #headers
+                }
+            }
+        });
+
+        quote! {
+            #header {
+                fn status(&self) -> #private::StatusCode {
+                    #status
+                }
+                fn message(&self) -> #private::Cow<'_, ::core::primitive::str> {
+                    #message
+                }
+                fn code(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+                    #code
+                }
+                #insert_headers
+                fn format(&self) -> ::httperr::BodyFormat {
+                    #format
+                }
+                fn to_response(&self) -> #private::Response<#private::Bytes> {
+                    #to_response
+                }
+                fn __write_message(&self, __out: &mut dyn #private::fmt::Write) -> #private::fmt::Result {
+                    #write_message
+                }
+                fn __as_error(&self) -> ::core::option::Option<&dyn ::core::error::Error> {
+                    ::core::option::Option::Some(self)
+                }
+                #details
+            }
+        }
+    }
+
+    fn serialize(&self) -> TokenStream {
+        let header = self.header(quote!(::httperr::__private::serde::Serialize), None);
+        quote! {
+            #header {
+                fn serialize<__S: ::httperr::__private::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    ::httperr::__private::serialize(self, __serializer)
+                }
+            }
+        }
+    }
+
+    /// `Display`, `Error` and `From`, when thiserror does not write them.
+    fn std_impls(&self) -> TokenStream {
+        let private = quote!(::httperr::__private);
+        let inner = |plan: &VariantPlan<'_>| plan.variant.fields.first().map(|f| f.binding.clone());
+        let display = self.dispatch(|plan| match &plan.display {
+            Display::Fixed(text) => (vec![], quote!(__formatter.write_str(#text))),
+            Display::Template(resolved) => {
+                let (format, args) = (&resolved.format, &resolved.args);
+                (
+                    used(resolved),
+                    quote!(::core::write!(__formatter, #format #args)),
+                )
+            }
+            Display::Transparent => {
+                let inner = inner(plan);
+                (
+                    vec![0],
+                    quote!(::core::fmt::Display::fmt(#inner, __formatter)),
+                )
+            }
+        });
+        let source = self.dispatch(|plan| {
+            if let Response::Transparent = plan.response {
+                let inner = inner(plan);
+                return (
+                    vec![0],
+                    quote!(::core::error::Error::source(#inner.as_dyn_error())),
+                );
+            }
+            match plan.variant.fields.iter().position(Field::is_source) {
+                Some(i) => {
+                    let binding = &plan.variant.fields[i].binding;
+                    (
+                        vec![i],
+                        quote!(::core::option::Option::Some(#binding.as_dyn_error())),
+                    )
+                }
+                None => (vec![], quote!(::core::option::Option::None)),
+            }
+        });
+        let display_header = self.header(quote!(::core::fmt::Display), None);
+        let error_header = self.header(
+            quote!(::core::error::Error),
+            Some(parse_quote!(Self: ::core::fmt::Debug)),
+        );
+        let from = self.from_impls();
+        quote! {
+            #display_header {
+                fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    #display
+                }
+            }
+            #error_header {
+                fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                    #[allow(unused_imports)]
+                    use #private::AsDynError as _;
+                    #source
+                }
+            }
+            #from
+        }
+    }
+
+    fn from_impls(&self) -> TokenStream {
+        let impls = self.plan.variants.iter().filter_map(|plan| {
+            let variant: &Variant<'_> = plan.variant;
+            let field = variant.fields.iter().find(|f| f.attrs.from.is_some())?;
+            if variant.fields.len() != 1 {
+                return None;
+            }
+            let ty = field.ty;
+            let path = variant.path(self.input.is_enum);
+            let build = match &field.original.ident {
+                Some(ident) => quote!(#path { #ident: __source }),
+                None => quote!(#path(__source)),
+            };
+            let header = self.header(quote!(::core::convert::From<#ty>), None);
+            Some(quote! {
+                #header {
+                    fn from(__source: #ty) -> Self {
+                        #build
+                    }
+                }
+            })
+        });
+        quote!(#(#impls)*)
+    }
+
+    /// The framework glue: a runtime `macro_rules!` whose body depends on the runtime's features.
+    fn frameworks(&self) -> TokenStream {
+        let ident = self.input.ident;
+        let mut params = self.generics.params.clone();
+        for param in &mut params {
+            match param {
+                GenericParam::Type(ty) => {
+                    ty.default = None;
+                }
+                GenericParam::Const(c) => {
+                    c.default = None;
+                }
+                GenericParam::Lifetime(_) => {}
+            }
+        }
+        let (_, type_generics, _) = self.generics.split_for_impl();
+        let predicates = self.generics.where_clause.as_ref().map(|w| &w.predicates);
+        quote! {
+            ::httperr::__impl_frameworks!([#params] #ident #type_generics [#predicates]);
+        }
+    }
+}
+
+fn status_const(code: u16) -> TokenStream {
+    let code = Literal::u16_unsuffixed(code);
+    quote!(const { ::httperr::__private::status(#code) })
+}
+
+fn format_tokens(own: &Own) -> TokenStream {
+    match own.format {
+        Format::Json => quote!(::httperr::BodyFormat::Json),
+        Format::Problem => {
+            let type_uri = &own.problem_type;
+            quote!(::httperr::BodyFormat::Problem { type_uri: #type_uri })
+        }
+    }
+}
+
+fn used(resolved: &crate::template::Resolved) -> Vec<usize> {
+    resolved.uses.iter().map(|&(i, _)| i).collect()
+}
+
+/// Where-clause predicates for the fields whose types mention a type parameter, from how the
+/// generated code uses them (as thiserror infers its bounds).
+fn bounds(input: &Input<'_>, plan: &Plan<'_>) -> Vec<WherePredicate> {
+    let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+    if params.is_empty() {
+        return Vec::new();
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = Vec::new();
+    let mut add = |field: &Field<'_>, bound: TokenStream| {
+        if !mentions(field, &params) {
+            return;
+        }
+        let ty = field.ty;
+        let predicate: WherePredicate = parse_quote!(#ty: #bound);
+        let key = quote!(#predicate).to_string();
+        if !seen.contains(&key) {
+            seen.push(key);
+            out.push(predicate);
+        }
+    };
+    for plan in &plan.variants {
+        let fields = &plan.variant.fields;
+        let mut templates: Vec<&crate::template::Resolved> = Vec::new();
+        match &plan.response {
+            Response::Transparent => {
+                if let Some(field) = fields.first() {
+                    add(
+                        field,
+                        quote!(::httperr::HttpError + ::core::fmt::Display + ::core::error::Error),
+                    );
+                }
+            }
+            Response::Own(own) => {
+                if let Message::Template(resolved) = &own.message {
+                    templates.push(resolved);
+                }
+                for header in &own.headers {
+                    if let HeaderValue::Template(resolved) = &header.value {
+                        templates.push(resolved);
+                    }
+                }
+                for &i in &own.details {
+                    add(&fields[i], quote!(::httperr::__private::serde::Serialize));
+                }
+            }
+        }
+        if let Display::Template(resolved) = &plan.display {
+            templates.push(resolved);
+        }
+        for resolved in templates {
+            for &(i, name) in &resolved.uses {
+                if name != "any" && name != "usize" {
+                    let name = Ident::new(name, proc_macro2::Span::call_site());
+                    add(&fields[i], quote!(::core::fmt::#name));
+                }
+            }
+        }
+        if !input.thiserror {
+            if let Some(field) = fields.iter().find(|f| f.is_source()) {
+                add(field, quote!(::core::error::Error + 'static));
+            }
+        }
+    }
+    out
+}
+
+fn mentions(field: &Field<'_>, params: &[&Ident]) -> bool {
+    fn walk(tokens: TokenStream, params: &[&Ident]) -> bool {
+        tokens.into_iter().any(|token| match token {
+            TokenTree::Ident(ident) => params.iter().any(|p| **p == ident),
+            TokenTree::Group(group) => walk(group.stream(), params),
+            _ => false,
+        })
+    }
+    let ty = field.ty;
+    walk(quote!(#ty), params)
+}

@@ -1,0 +1,51 @@
+//! Bodies computed at compile time, for variants whose body does not depend on field values.
+//!
+//! The escaping is the runtime writer's (and serde_json's); the tests compare every fixed body
+//! with the one the runtime writes through `Serialize`.
+
+use crate::attr::Format;
+use crate::valid::Own;
+
+pub(crate) fn body(own: &Own, message: &str) -> String {
+    let mut out = String::with_capacity(64 + message.len());
+    match own.format {
+        Format::Json => {
+            out.push_str("{\"error\":");
+            string(&mut out, message);
+        }
+        Format::Problem => {
+            out.push_str("{\"type\":");
+            string(&mut out, &own.problem_type);
+            out.push_str(",\"title\":");
+            string(&mut out, crate::codes::title(own.status));
+            out.push_str(",\"status\":");
+            out.push_str(&own.status.to_string());
+            out.push_str(",\"detail\":");
+            string(&mut out, message);
+        }
+    }
+    if let Some(code) = &own.code {
+        out.push_str(",\"code\":");
+        string(&mut out, code);
+    }
+    out.push('}');
+    out
+}
+
+fn string(out: &mut String, value: &str) {
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}

@@ -1,0 +1,32 @@
+//! The `#[derive(HttpError)]` and `status!` macros. Documentation lives in the `httperr` crate.
+//!
+//! The pipeline: `ast` (with `attr` and `template`) parses the input once into a typed model,
+//! `valid` checks it against every rule and resolves it into a plan, `expand` turns the plan
+//! into impls that call `::httperr::__private`, and `fallback` stands in when there are errors.
+#![forbid(unsafe_code)]
+
+extern crate proc_macro;
+
+mod ast;
+mod attr;
+mod codes;
+mod errors;
+mod expand;
+mod fallback;
+mod headers;
+mod json;
+mod names;
+mod template;
+mod valid;
+
+use proc_macro::TokenStream;
+
+#[proc_macro_derive(HttpError, attributes(status, header, http, from, source, detail))]
+pub fn derive_http_error(input: TokenStream) -> TokenStream {
+    expand::derive(input.into()).into()
+}
+
+#[proc_macro]
+pub fn status(input: TokenStream) -> TokenStream {
+    expand::status(input.into()).into()
+}

@@ -1,0 +1,453 @@
+//! Message and header templates: `"user {id} not found"`, `"{0:?}"`, `"{} items", .items.len()`.
+//!
+//! A template is parsed once into holes, then resolved against one variant's fields: a field
+//! named in a hole, or as `.field` in an extra argument, becomes the pattern binding of that
+//! field. The result is a `write!` call whose format string keeps the user's span.
+
+use crate::errors::Errors;
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote};
+use std::ops::Range;
+use syn::LitStr;
+
+/// A template as written: the literal and any extra format arguments after it.
+pub(crate) struct Template {
+    pub(crate) lit: LitStr,
+    pub(crate) args: TokenStream,
+    value: String,
+    holes: Vec<Hole>,
+    named_args: Vec<String>,
+    positional_args: usize,
+}
+
+struct Hole {
+    arg: Arg,
+    /// The text after `:`, kept as written (`>5`, `?`, `.prec$`).
+    spec: String,
+    /// Byte range of the whole `{…}` inside the literal's value.
+    range: Range<usize>,
+}
+
+enum Arg {
+    Next,
+    Index(usize),
+    Name(String),
+}
+
+/// What a field of the variant looks like to template resolution.
+pub(crate) struct FieldRef<'a> {
+    /// The name as written in templates: the identifier without `r#`, or the tuple index.
+    pub(crate) name: String,
+    pub(crate) binding: &'a Ident,
+}
+
+/// A template resolved against one variant.
+#[derive(Clone)]
+pub(crate) struct Resolved {
+    /// `write!(out, #format #args)`.
+    pub(crate) format: LitStr,
+    pub(crate) args: TokenStream,
+    /// Indexes of the fields used, each with the formatting trait it needs (for generic bounds).
+    pub(crate) uses: Vec<(usize, &'static str)>,
+    /// The text, when the template has no holes and no arguments.
+    pub(crate) fixed: Option<String>,
+    /// Length of the literal text: a capacity hint for the body buffer.
+    pub(crate) literal_len: usize,
+    pub(crate) holes: usize,
+}
+
+impl Template {
+    pub(crate) fn parse(lit: LitStr, args: TokenStream, errors: &mut Errors) -> Option<Template> {
+        let value = lit.value();
+        let holes = match holes(&value) {
+            Ok(holes) => holes,
+            Err((message, range)) => {
+                errors.at(subspan(&lit, range), message);
+                return None;
+            }
+        };
+        let (named_args, positional_args) = count_args(&args);
+        Some(Template {
+            lit,
+            args,
+            value,
+            holes,
+            named_args,
+            positional_args,
+        })
+    }
+
+    /// Resolves the holes and extra arguments against `fields`; errors point into the literal.
+    pub(crate) fn resolve(&self, fields: &[FieldRef<'_>], errors: &mut Errors) -> Option<Resolved> {
+        let before = errors_marker(errors);
+        let mut out = String::with_capacity(self.value.len() + 16);
+        let mut uses: Vec<(usize, &'static str)> = Vec::new();
+        let mut next_positional = 0;
+        let mut cursor = 0;
+        let tuple = fields
+            .first()
+            .is_some_and(|f| f.name.parse::<usize>().is_ok());
+        let mut failed = false;
+        for hole in &self.holes {
+            out.push_str(&self.value[cursor..hole.range.start]);
+            cursor = hole.range.end;
+            let trait_name = format_trait(&hole.spec);
+            let field = match &hole.arg {
+                Arg::Name(name) if self.named_args.contains(name) => None,
+                Arg::Name(name) => match fields.iter().position(|f| &f.name == name) {
+                    Some(i) => Some(i),
+                    None => {
+                        failed = true;
+                        errors.at(
+                            subspan(&self.lit, hole.range.clone()),
+                            unknown_field(name, fields, tuple),
+                        );
+                        None
+                    }
+                },
+                Arg::Index(i) if tuple => match fields.get(*i) {
+                    Some(_) => Some(*i),
+                    None => {
+                        failed = true;
+                        let message = format!(
+                            "this variant has {} field{}: there is no field {i}",
+                            fields.len(),
+                            if fields.len() == 1 { "" } else { "s" }
+                        );
+                        errors.at(subspan(&self.lit, hole.range.clone()), message);
+                        None
+                    }
+                },
+                Arg::Index(i) => {
+                    if *i >= self.positional_args {
+                        failed = true;
+                        errors.at(
+                            subspan(&self.lit, hole.range.clone()),
+                            positional_message(fields, tuple),
+                        );
+                    }
+                    None
+                }
+                Arg::Next => {
+                    if next_positional >= self.positional_args {
+                        failed = true;
+                        errors.at(
+                            subspan(&self.lit, hole.range.clone()),
+                            positional_message(fields, tuple),
+                        );
+                    }
+                    next_positional += 1;
+                    None
+                }
+            };
+            let spec = self.rewrite_spec(&hole.spec, fields, &mut uses);
+            match field {
+                Some(i) => {
+                    uses.push((i, trait_name));
+                    out.push('{');
+                    out.push_str(&fields[i].binding.to_string());
+                    if !spec.is_empty() {
+                        out.push(':');
+                        out.push_str(&spec);
+                    }
+                    out.push('}');
+                }
+                None => {
+                    let text = &self.value[hole.range.clone()];
+                    match text.find(':') {
+                        Some(colon) => {
+                            out.push_str(&text[..=colon]);
+                            out.push_str(&spec);
+                            out.push('}');
+                        }
+                        None => out.push_str(text),
+                    }
+                }
+            }
+        }
+        out.push_str(&self.value[cursor..]);
+        let args = rewrite_args(self.args.clone(), fields, &mut uses, errors);
+        if failed || errors_marker(errors) != before {
+            return None;
+        }
+
+        let mut bindings: Vec<usize> = uses.iter().map(|&(i, _)| i).collect();
+        bindings.sort_unstable();
+        bindings.dedup();
+        // Named arguments for the bindings the rewritten string names; `.field` uses inside
+        // the extra arguments are plain expressions and need none.
+        let named: Vec<&Ident> = bindings
+            .iter()
+            .map(|&i| fields[i].binding)
+            .filter(|b| out.contains(&format!("{{{b}")) || out.contains(&format!("{b}$")))
+            .collect();
+        let extra = if self.args.is_empty() {
+            quote!()
+        } else {
+            quote!(, #args)
+        };
+        let fixed = (self.holes.is_empty() && self.args.is_empty()).then(|| unescape(&self.value));
+        Some(Resolved {
+            format: LitStr::new(&out, self.lit.span()),
+            args: quote!(#extra #(, #named = #named)*),
+            uses,
+            fixed,
+            literal_len: self.value.len(),
+            holes: self.holes.len(),
+        })
+    }
+
+    /// Rewrites `name$` width/precision references to fields in a format spec.
+    fn rewrite_spec(
+        &self,
+        spec: &str,
+        fields: &[FieldRef<'_>],
+        uses: &mut Vec<(usize, &'static str)>,
+    ) -> String {
+        let Some(dollar) = spec.find('$') else {
+            return spec.to_owned();
+        };
+        let start = spec[..dollar]
+            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(0, |i| i + 1);
+        let name = &spec[start..dollar];
+        let resolved = (!self.named_args.iter().any(|n| n == name))
+            .then(|| fields.iter().position(|f| f.name == name))
+            .flatten();
+        let head = match resolved {
+            Some(i) => {
+                uses.push((i, "usize"));
+                format!("{}{}$", &spec[..start], fields[i].binding)
+            }
+            None => spec[..=dollar].to_owned(),
+        };
+        head + &self.rewrite_spec(&spec[dollar + 1..], fields, uses)
+    }
+}
+
+fn errors_marker(errors: &Errors) -> usize {
+    errors.count()
+}
+
+fn unknown_field(name: &str, fields: &[FieldRef<'_>], tuple: bool) -> String {
+    if tuple {
+        return format!(
+            "this is a tuple variant: it has no field `{name}`; name its fields by position, like {{0}}"
+        );
+    }
+    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
+    match crate::names::did_you_mean(name, names.iter().copied()) {
+        Some(close) => format!("no field `{name}` on this variant; did you mean `{close}`?"),
+        None if names.is_empty() => format!("no field `{name}`: this variant has no fields"),
+        None => format!(
+            "no field `{name}` on this variant; its fields are: {}",
+            names.join(", ")
+        ),
+    }
+}
+
+fn positional_message(fields: &[FieldRef<'_>], tuple: bool) -> String {
+    if tuple {
+        "this placeholder has no argument: name a field by position, like {0}, or add an argument after the template".to_owned()
+    } else if fields.is_empty() {
+        "this placeholder has no argument: add one after the template, like `\"{}\", some_expr`"
+            .to_owned()
+    } else {
+        let example = &fields[0].name;
+        format!(
+            "this placeholder has no argument: name a field, like {{{example}}}, or add an argument after the template"
+        )
+    }
+}
+
+/// The trait a format spec needs from its argument.
+fn format_trait(spec: &str) -> &'static str {
+    match spec.chars().last() {
+        Some('?') => "Debug",
+        Some('x') if !spec.ends_with("x?") => "LowerHex",
+        Some('X') => "UpperHex",
+        Some('o') => "Octal",
+        Some('b') => "Binary",
+        Some('e') => "LowerExp",
+        Some('E') => "UpperExp",
+        Some('p') => "Pointer",
+        _ => "Display",
+    }
+}
+
+fn holes(value: &str) -> Result<Vec<Hole>, (String, Range<usize>)> {
+    let bytes = value.as_bytes();
+    let mut holes = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'{' if bytes.get(i + 1) == Some(&b'{') => i += 2,
+            b'}' if bytes.get(i + 1) == Some(&b'}') => i += 2,
+            b'}' => {
+                return Err((
+                    "unmatched `}` in template; write `}}` for a literal brace".to_owned(),
+                    i..i + 1,
+                ));
+            }
+            b'{' => {
+                let Some(len) = value[i + 1..].find(['}', '{']) else {
+                    return Err(("unclosed `{` in template; close it with `}`, or write `{{` for a literal brace".to_owned(), i..value.len()));
+                };
+                let end = i + 1 + len;
+                if bytes[end] == b'{' {
+                    return Err((
+                        "`{` inside a placeholder; write `{{` for a literal brace".to_owned(),
+                        i..end + 1,
+                    ));
+                }
+                let inner = &value[i + 1..end];
+                let (arg, spec) = inner.split_once(':').unwrap_or((inner, ""));
+                let arg = arg.trim();
+                let arg = if arg.is_empty() {
+                    Arg::Next
+                } else if let Ok(index) = arg.parse::<usize>() {
+                    Arg::Index(index)
+                } else if is_identifier(arg) {
+                    Arg::Name(arg.strip_prefix("r#").unwrap_or(arg).to_owned())
+                } else {
+                    return Err((
+                        format!(
+                            "invalid placeholder `{{{inner}}}`: expected a field name, a position or nothing before `:`"
+                        ),
+                        i..end + 1,
+                    ));
+                };
+                holes.push(Hole {
+                    arg,
+                    spec: spec.to_owned(),
+                    range: i..end + 1,
+                });
+                i = end + 1;
+            }
+            _ => i += 1,
+        }
+    }
+    Ok(holes)
+}
+
+fn is_identifier(s: &str) -> bool {
+    let s = s.strip_prefix("r#").unwrap_or(s);
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
+        && chars.all(|c| c.is_alphanumeric() || c == '_')
+        && s != "_"
+}
+
+fn unescape(value: &str) -> String {
+    value.replace("{{", "{").replace("}}", "}")
+}
+
+/// Names given as `name = expr` and the number of positional arguments after the template.
+fn count_args(args: &TokenStream) -> (Vec<String>, usize) {
+    let mut named = Vec::new();
+    let mut positional = 0;
+    let mut segment: Vec<TokenTree> = Vec::new();
+    let mut finish = |segment: &mut Vec<TokenTree>| {
+        if segment.is_empty() {
+            return;
+        }
+        match (&segment[0], segment.get(1), segment.get(2)) {
+            (TokenTree::Ident(name), Some(TokenTree::Punct(eq)), next)
+                if eq.as_char() == '='
+                    && !matches!(next, Some(TokenTree::Punct(p)) if p.as_char() == '=') =>
+            {
+                named.push(name.to_string());
+            }
+            _ => positional += 1,
+        }
+        segment.clear();
+    };
+    for token in args.clone() {
+        match &token {
+            TokenTree::Punct(p) if p.as_char() == ',' => finish(&mut segment),
+            _ => segment.push(token),
+        }
+    }
+    finish(&mut segment);
+    (named, positional)
+}
+
+/// Replaces `.field` and `.0` in extra arguments with the field's binding.
+fn rewrite_args(
+    args: TokenStream,
+    fields: &[FieldRef<'_>],
+    uses: &mut Vec<(usize, &'static str)>,
+    errors: &mut Errors,
+) -> TokenStream {
+    let mut out = TokenStream::new();
+    let mut tokens = args.into_iter().peekable();
+    let mut after_value = false;
+    while let Some(token) = tokens.next() {
+        match &token {
+            TokenTree::Punct(dot) if dot.as_char() == '.' && !after_value => {
+                let name = match tokens.peek() {
+                    Some(TokenTree::Ident(ident)) => Some((ident.to_string(), ident.span())),
+                    Some(TokenTree::Literal(lit)) => Some((lit.to_string(), lit.span())),
+                    _ => None,
+                };
+                match name {
+                    Some((name, span)) => {
+                        tokens.next();
+                        let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
+                        match fields.iter().position(|f| f.name == name) {
+                            Some(i) => {
+                                uses.push((i, "any"));
+                                let binding = Ident::new(&fields[i].binding.to_string(), span);
+                                out.extend(quote!((*#binding)));
+                            }
+                            None => {
+                                let tuple = fields
+                                    .first()
+                                    .is_some_and(|f| f.name.parse::<usize>().is_ok());
+                                errors.at(span, unknown_field(&name, fields, tuple));
+                            }
+                        }
+                        after_value = true;
+                    }
+                    None => {
+                        out.extend([token]);
+                        after_value = false;
+                    }
+                }
+            }
+            TokenTree::Group(group) => {
+                let inner = rewrite_args(group.stream(), fields, uses, errors);
+                let mut rewritten = Group::new(group.delimiter(), inner);
+                rewritten.set_span(group.span());
+                out.extend([TokenTree::Group(rewritten)]);
+                after_value = group.delimiter() != Delimiter::None;
+            }
+            TokenTree::Punct(p) => {
+                after_value = p.as_char() == '?';
+                out.extend([token]);
+            }
+            TokenTree::Ident(_) | TokenTree::Literal(_) => {
+                after_value = true;
+                out.extend([token]);
+            }
+        }
+    }
+    out
+}
+
+/// A span inside the literal where the compiler can give one, else the whole literal.
+fn subspan(lit: &LitStr, range: Range<usize>) -> Span {
+    // The value's byte offsets match the source only for plain (non-raw, escape-free) literals.
+    let source = lit.token().to_string();
+    if source.starts_with('"') && !source.contains('\\') {
+        if let Some(span) = lit.token().subspan(range.start + 1..range.end + 1) {
+            return span;
+        }
+    }
+    lit.span()
+}
+
+/// The binding of a field in generated patterns.
+pub(crate) fn binding(name: &str) -> Ident {
+    format_ident!("__f_{}", name)
+}

@@ -1,0 +1,533 @@
+//! Checks the model against every rule of the spec and resolves it into the plan `expand` reads.
+//!
+//! Every rule records its error and moves on, so one build lists all the problems of a type.
+
+use crate::ast::{Input, Style, Variant};
+use crate::attr::{Attrs, Format, Header, Status, StatusKind};
+use crate::codes;
+use crate::errors::Errors;
+use crate::template::Resolved;
+use proc_macro2::Span;
+
+pub(crate) struct Plan<'a> {
+    pub(crate) variants: Vec<VariantPlan<'a>>,
+}
+
+pub(crate) struct VariantPlan<'a> {
+    pub(crate) variant: &'a Variant<'a>,
+    pub(crate) response: Response,
+    /// What a generated `Display` writes (unused when thiserror writes it).
+    pub(crate) display: Display,
+}
+
+pub(crate) enum Response {
+    /// Everything comes from the one field.
+    Transparent,
+    Own(Own),
+}
+
+pub(crate) struct Own {
+    pub(crate) status: u16,
+    pub(crate) message: Message,
+    pub(crate) code: Option<String>,
+    pub(crate) format: Format,
+    /// The problem `type`: base + code, or `about:blank`.
+    pub(crate) problem_type: String,
+    pub(crate) headers: Vec<HeaderPlan>,
+    /// Indexes of the `#[detail]` fields.
+    pub(crate) details: Vec<usize>,
+}
+
+pub(crate) enum Message {
+    Fixed(String),
+    Template(Resolved),
+    /// thiserror's `Display` text.
+    Display,
+}
+
+pub(crate) struct HeaderPlan {
+    pub(crate) name: String,
+    pub(crate) value: HeaderValue,
+}
+
+pub(crate) enum HeaderValue {
+    Fixed(String),
+    Template(Resolved),
+}
+
+pub(crate) enum Display {
+    Fixed(String),
+    Template(Resolved),
+    Transparent,
+}
+
+const PROBLEM_MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
+
+pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
+    let type_attrs = &input.attrs;
+    check_type_options(input, errors);
+    let default = if input.is_enum {
+        type_attrs.status.as_ref()
+    } else {
+        None
+    };
+    if let Some(default) = default {
+        if let StatusKind::Code { code, span } = default.kind {
+            check_code(
+                code,
+                span,
+                type_attrs.http.unregistered.is_some(),
+                true,
+                errors,
+            );
+        }
+    }
+    if input.is_enum {
+        for header in &type_attrs.headers {
+            errors.at(header.span, "#[header] goes on a variant (or a struct), not on an enum: put it on each variant that sends it");
+        }
+    }
+    check_from_types(input, errors);
+
+    let variants = input
+        .variants
+        .iter()
+        .filter_map(|variant| {
+            check_variant(input, variant, default, errors).map(|(response, display)| VariantPlan {
+                variant,
+                response,
+                display,
+            })
+        })
+        .collect();
+    Plan { variants }
+}
+
+fn check_type_options(input: &Input<'_>, errors: &mut Errors) {
+    let http = &input.attrs.http;
+    let format = http
+        .format
+        .map(|(format, _)| format)
+        .unwrap_or(Format::Json);
+    if let Some(base) = &http.type_base {
+        if format != Format::Problem {
+            errors.at(base.span(), "`type_base` sets the problem `type` URI, so it needs #[http(format = \"problem\")] on the type");
+        }
+        let value = base.value();
+        if value.is_empty()
+            || value
+                .chars()
+                .any(|c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c))
+        {
+            errors.at(base.span(), format!("invalid type_base {value:?}: it must be a URI, like \"https://example.com/problems/\""));
+        }
+    }
+    if input.is_enum {
+        if let Some(code) = &http.code {
+            errors.at(code.span(), "`code` names one variant's code: put #[http(code = \"...\")] on the variant, or use #[http(codes)] here to give every variant its snake_case name");
+        }
+        if let Some(span) = http.expose {
+            errors.at(span, "`expose` goes on each 5xx variant whose message may be shown to clients, not on the enum");
+        }
+    }
+}
+
+/// Two `#[from]` of one type would be two `From` impls for it.
+fn check_from_types(input: &Input<'_>, errors: &mut Errors) {
+    let mut seen: Vec<String> = Vec::new();
+    for variant in &input.variants {
+        for field in &variant.fields {
+            if let Some(span) = field.attrs.from {
+                let ty = quote::ToTokens::to_token_stream(field.ty).to_string();
+                if seen.contains(&ty) {
+                    errors.at(span, format!("another variant already has #[from] for `{ty}`: `From<{ty}>` can be implemented only once; mark one of them #[source] instead"));
+                } else {
+                    seen.push(ty);
+                }
+            }
+        }
+    }
+}
+
+fn check_variant(
+    input: &Input<'_>,
+    variant: &Variant<'_>,
+    default: Option<&Status>,
+    errors: &mut Errors,
+) -> Option<(Response, Display)> {
+    let attrs = input.attrs_of(variant);
+    let type_http = &input.attrs.http;
+    if input.is_enum {
+        check_variant_options(attrs, errors);
+    }
+    check_fields(input, variant, errors);
+
+    let (status, inherited) = match (&attrs.status, default) {
+        (Some(own), _) => (own, false),
+        (None, Some(default)) => (default, true),
+        (None, None) => {
+            let message = if input.is_enum {
+                "missing #[status(...)] on this variant: add one, like #[status(404)], or set a default for all variants with #[status(...)] on the enum"
+            } else {
+                "missing #[status(...)] on this struct: add one, like #[status(404)]"
+            };
+            errors.at(variant.span(), message);
+            return None;
+        }
+    };
+
+    let (code, code_span) = match status.kind {
+        StatusKind::Invalid => return None,
+        StatusKind::Transparent(span) => {
+            return check_transparent(variant, attrs, status, span, errors);
+        }
+        StatusKind::Code { code, span } => (code, span),
+    };
+    if !inherited {
+        let unregistered = attrs.http.unregistered.is_some() || type_http.unregistered.is_some();
+        if !check_code(code, code_span, unregistered, true, errors) {
+            return None;
+        }
+    } else if !(400..=599).contains(&code) {
+        return None;
+    }
+    let code = code as u16;
+    let report_span = if inherited { variant.span() } else { code_span };
+
+    if let Some(expose) = attrs.http.expose {
+        if code < 500 {
+            errors.at(expose, format!("`expose` has no effect on a {code}: only 5xx messages are hidden from clients; remove it"));
+        }
+    }
+
+    let fields = variant.refs();
+    let template = match &status.template {
+        None => None,
+        Some(template) if inherited => {
+            let mut scratch = Errors::default();
+            let resolved = template.resolve(&fields, &mut scratch);
+            if resolved.is_none() {
+                errors.at(
+                    variant.span(),
+                    format!("variant `{}` takes the enum's default #[status], whose message names fields this variant does not have: give it its own #[status(...)]", variant.ident),
+                );
+            }
+            resolved
+        }
+        Some(template) => template.resolve(&fields, errors),
+    };
+    if status.template.is_some() && template.is_none() {
+        return None;
+    }
+
+    let headers: Vec<HeaderPlan> = attrs
+        .headers
+        .iter()
+        .filter_map(|header| check_header(header, &fields, errors))
+        .collect();
+    let without_required = attrs.http.without_required_headers.is_some()
+        || type_http.without_required_headers.is_some();
+    if let Some(row) = codes::lookup(code) {
+        for &required in row.required_headers {
+            if !without_required && !headers.iter().any(|h| h.name == required) {
+                let constant = crate::headers::HEADERS
+                    .iter()
+                    .find(|(_, name)| *name == required)
+                    .map_or(required, |(constant, _)| constant);
+                let example = match required {
+                    "www-authenticate" => "\"Bearer\"",
+                    "allow" => "\"GET, HEAD\"",
+                    "proxy-authenticate" => "\"Basic realm=\\\"proxy\\\"\"",
+                    "upgrade" => "\"websocket\"",
+                    _ => "\"...\"",
+                };
+                errors.at(
+                    report_span,
+                    format!(
+                        "a {code} {} response must carry {} ({}): add #[header({constant}, {example})], or #[http(without_required_headers)] if something else sets it",
+                        row.reason,
+                        header_title(required),
+                        row.reference
+                    ),
+                );
+            }
+        }
+    }
+
+    let format = type_http.format.map_or(Format::Json, |(format, _)| format);
+    let details: Vec<usize> = variant
+        .fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.attrs.detail.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    if format == Format::Problem {
+        for &i in &details {
+            let field = &variant.fields[i];
+            if PROBLEM_MEMBERS.contains(&field.name.as_str()) {
+                errors.at(field.span(), format!("a #[detail] field named `{}` would clash with the problem details member `{}`: rename the field", field.name, field.name));
+            }
+        }
+    }
+
+    let title = codes::title(code);
+    let exposed = code < 500 || attrs.http.expose.is_some();
+    let display_text = variant_display(attrs, input);
+    let message = match &template {
+        _ if !exposed => Message::Fixed(title.to_owned()),
+        Some(resolved) => match &resolved.fixed {
+            Some(text) => Message::Fixed(text.clone()),
+            None => Message::Template(resolved.clone()),
+        },
+        None if display_text => Message::Display,
+        None => Message::Fixed(title.to_owned()),
+    };
+    let display = match template {
+        Some(resolved) => Display::Template(resolved),
+        None => Display::Fixed(title.to_owned()),
+    };
+
+    let code_name = match &attrs.http.code {
+        Some(lit) => {
+            let value = lit.value();
+            if value.is_empty()
+                || !value
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
+            {
+                errors.at(lit.span(), format!("invalid code {value:?}: use ASCII letters, digits, `_`, `-` and `.`, like \"user_not_found\""));
+            }
+            Some(value)
+        }
+        None if type_http.codes.is_some()
+            || type_http.type_base.is_some()
+            || attrs.http.codes.is_some() =>
+        {
+            Some(crate::names::snake_case(&variant.ident.to_string()))
+        }
+        None => None,
+    };
+    let problem_type = match (&type_http.type_base, &code_name) {
+        (Some(base), Some(code)) => format!("{}{code}", base.value()),
+        _ => "about:blank".to_owned(),
+    };
+    let own = Own {
+        status: code,
+        message,
+        code: code_name,
+        format,
+        problem_type,
+        headers,
+        details,
+    };
+    Some((Response::Own(own), display))
+}
+
+/// Options that belong on the type, used on a variant.
+fn check_variant_options(attrs: &Attrs, errors: &mut Errors) {
+    let http = &attrs.http;
+    if let Some((_, span)) = http.format {
+        errors.at(
+            span,
+            "`format` applies to the whole type: move it to the enum's #[http(...)]",
+        );
+    }
+    if let Some(base) = &http.type_base {
+        errors.at(
+            base.span(),
+            "`type_base` applies to the whole type: move it to the enum's #[http(...)]",
+        );
+    }
+    if let Some(span) = http.codes {
+        errors.at(span, "`codes` applies to the whole type; to name this variant's code, write #[http(code = \"...\")]");
+    }
+}
+
+fn check_fields(input: &Input<'_>, variant: &Variant<'_>, errors: &mut Errors) {
+    let count = variant.fields.len();
+    let mut source: Option<Span> = None;
+    for field in &variant.fields {
+        if let Some(span) = field.attrs.from {
+            if count != 1 {
+                errors.at(span, format!("#[from] needs the variant to have exactly one field, but it has {count}: mark the cause #[source] and build the variant by hand"));
+            }
+        }
+        if field.attrs.source.is_some() || field.attrs.from.is_some() {
+            let span = field
+                .attrs
+                .source
+                .or(field.attrs.from)
+                .unwrap_or_else(|| field.span());
+            if source.is_some() {
+                errors.at(span, "a variant has one source: remove #[source] or #[from] from one of these fields");
+            }
+            source = Some(span);
+        }
+        if let Some(span) = field.attrs.detail {
+            if variant.style == Style::Tuple {
+                errors.at(
+                    span,
+                    "#[detail] needs a named field: the field's name is its key in the body",
+                );
+            }
+        }
+    }
+    let _ = input;
+}
+
+fn check_transparent(
+    variant: &Variant<'_>,
+    attrs: &Attrs,
+    status: &Status,
+    span: Span,
+    errors: &mut Errors,
+) -> Option<(Response, Display)> {
+    let mut ok = true;
+    if variant.fields.len() != 1 {
+        errors.at(span, format!("#[status(transparent)] needs exactly one field, the error it forwards to; this has {}", variant.fields.len()));
+        ok = false;
+    }
+    if let Some(template) = &status.template {
+        errors.at(
+            template.lit.span(),
+            "#[status(transparent)] takes its message from the wrapped error: remove this template",
+        );
+        ok = false;
+    }
+    for header in &attrs.headers {
+        errors.at(
+            header.span,
+            "a transparent variant sends the headers of the error it wraps: remove this #[header]",
+        );
+        ok = false;
+    }
+    if let Some(code) = &attrs.http.code {
+        errors.at(
+            code.span(),
+            "a transparent variant takes its code from the error it wraps: remove `code`",
+        );
+        ok = false;
+    }
+    if let Some(expose) = attrs.http.expose {
+        errors.at(expose, "a transparent variant follows the message rules of the error it wraps: remove `expose`");
+        ok = false;
+    }
+    for field in &variant.fields {
+        if let Some(detail) = field.attrs.detail {
+            errors.at(
+                detail,
+                "a transparent variant's body is the wrapped error's: #[detail] has no place here",
+            );
+            ok = false;
+        }
+    }
+    ok.then_some((Response::Transparent, Display::Transparent))
+}
+
+fn check_header(
+    header: &Header,
+    fields: &[crate::template::FieldRef<'_>],
+    errors: &mut Errors,
+) -> Option<HeaderPlan> {
+    if header.name == "content-type" || header.name == "content-length" {
+        errors.at(
+            header.name_span,
+            format!(
+                "`{}` is set by httperr from the body: remove this #[header]",
+                header.name
+            ),
+        );
+        return None;
+    }
+    let template = header.value.as_ref()?;
+    let resolved = template.resolve(fields, errors)?;
+    let value = match &resolved.fixed {
+        Some(text) => {
+            if !text
+                .bytes()
+                .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
+            {
+                errors.at(
+                    template.lit.span(),
+                    format!("invalid header value {text:?}: a fixed header value is visible ASCII, spaces and tabs, with no CR, LF or other control characters"),
+                );
+                return None;
+            }
+            HeaderValue::Fixed(text.clone())
+        }
+        None => HeaderValue::Template(resolved),
+    };
+    Some(HeaderPlan {
+        name: header.name.clone(),
+        value,
+    })
+}
+
+/// Checks a status code; true when it is usable. `error` requires 4xx/5xx.
+pub(crate) fn check_code(
+    code: u64,
+    span: Span,
+    unregistered_ok: bool,
+    error: bool,
+    errors: &mut Errors,
+) -> bool {
+    if !(100..=599).contains(&code) {
+        errors.at(span, format!("status code {code} is out of range: HTTP status codes are 100..=599 (RFC 9110, Section 15); errors use 4xx or 5xx, like 404 or 500"));
+        return false;
+    }
+    let code = code as u16;
+    if error && code < 400 {
+        let class = match code {
+            100..=199 => "informational (1xx)",
+            200..=299 => "success (2xx)",
+            _ => "redirection (3xx)",
+        };
+        errors.at(
+            span,
+            format!("{code} {} is a {class} status, not an error: use a 4xx (client error) or 5xx (server error) code", codes::title(code)),
+        );
+        return false;
+    }
+    if codes::lookup(code).is_none() && !(unregistered_ok && code >= 400) {
+        let nearest: Vec<String> = codes::nearest_errors(code)
+            .iter()
+            .map(|row| format!("{} ({})", row.code, row.reason))
+            .collect();
+        let why = if code == 418 || code == 306 {
+            format!("{code} is reserved as \"(Unused)\" by RFC 9110 and cannot be assigned")
+        } else {
+            format!("{code} is not a registered HTTP status code")
+        };
+        let hint = if error {
+            "; for a code outside the IANA registry, such as nginx's 499, add #[http(unregistered)]"
+        } else {
+            ""
+        };
+        errors.at(
+            span,
+            format!("{why}; nearest registered: {}{hint}", nearest.join(", ")),
+        );
+        return false;
+    }
+    true
+}
+
+/// thiserror writes a `Display` for this variant.
+fn variant_display(attrs: &Attrs, input: &Input<'_>) -> bool {
+    attrs.thiserror_display || (!input.is_enum && input.attrs.thiserror_display)
+}
+
+fn header_title(name: &str) -> String {
+    name.split('-')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+        .replace("Www", "WWW")
+}

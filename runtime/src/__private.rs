@@ -1,0 +1,119 @@
+//! Items the derive's generated code calls. Not public API: names and signatures change freely.
+
+pub use bytes::Bytes;
+pub use core::error::Error;
+pub use core::fmt;
+pub use http;
+pub use http::header::{HeaderMap, HeaderName, HeaderValue};
+pub use http::{Response, StatusCode};
+pub use serde;
+pub use serde::ser::{SerializeMap, Serializer};
+pub use std::borrow::Cow;
+pub use std::string::String;
+
+use crate::{BodyFormat, HttpError};
+
+/// A status code the macro has already checked to be in 100..=599; called in a `const` block,
+/// so the impossible arm could only ever fail the build, never a request.
+pub const fn status(code: u16) -> StatusCode {
+    match StatusCode::from_u16(code) {
+        Ok(status) => status,
+        Err(_) => panic!("httperr: status code outside 100..=599"),
+    }
+}
+
+/// The response of a variant whose body depends on its fields.
+pub fn respond<E: HttpError + ?Sized>(error: &E, size_hint: usize) -> Response<Bytes> {
+    crate::response::respond(error, size_hint)
+}
+
+/// The response of a variant whose whole body was computed at compile time.
+pub fn respond_fixed<E: HttpError + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    format: BodyFormat,
+    body: &'static [u8],
+    content_length: &'static str,
+) -> Response<Bytes> {
+    crate::response::respond_fixed(error, status, format, body, content_length)
+}
+
+/// The response of a variant with `#[detail]` fields, written through `Serialize`.
+pub fn respond_serialized<E: HttpError + serde::Serialize>(error: &E) -> Response<Bytes> {
+    crate::response::respond_serialized(error)
+}
+
+/// The body object of §5 for the type's `Serialize` impl.
+pub fn serialize<E: HttpError, S: Serializer>(error: &E, serializer: S) -> Result<S::Ok, S::Error> {
+    crate::ser::serialize(error, serializer)
+}
+
+/// The public message as an owned string, for variants whose message is formatted.
+pub fn message<E: HttpError + ?Sized>(error: &E) -> Cow<'static, str> {
+    let mut out = String::new();
+    // Writing into a `String` fails only if a user `Display` impl fails; keep what was written.
+    let _ = error.__write_message(&mut out);
+    Cow::Owned(out)
+}
+
+/// Appends a header whose value is formatted at run time. A value that is not a valid header
+/// value (CR, LF, NUL, other controls) is left out — never a panic, never a broken header —
+/// and logged with the `tracing` feature.
+pub fn append_header(headers: &mut HeaderMap, name: HeaderName, value: fmt::Arguments<'_>) {
+    let value = match value.as_str() {
+        Some(fixed) => HeaderValue::from_str(fixed),
+        None => HeaderValue::from_maybe_shared(Bytes::from(std::fmt::format(value).into_bytes())),
+    };
+    match value {
+        Ok(value) => {
+            headers.append(name, value);
+        }
+        Err(_invalid) => {
+            #[cfg(feature = "tracing")]
+            tracing::warn!(header = %name, "httperr left out a header whose formatted value is not a valid header value");
+        }
+    }
+}
+
+/// Turns any error field into `&dyn Error`, whether it is a concrete type or already a trait object.
+pub trait AsDynError<'a>: Sealed {
+    fn as_dyn_error(&self) -> &(dyn Error + 'a);
+}
+
+impl<'a, T: Error + 'a> AsDynError<'a> for T {
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynError<'a> for dyn Error + 'a {
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynError<'a> for dyn Error + Send + 'a {
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+impl<'a> AsDynError<'a> for dyn Error + Send + Sync + 'a {
+    fn as_dyn_error(&self) -> &(dyn Error + 'a) {
+        self
+    }
+}
+
+pub trait Sealed {}
+impl<T: Error> Sealed for T {}
+impl Sealed for dyn Error + '_ {}
+impl Sealed for dyn Error + Send + '_ {}
+impl Sealed for dyn Error + Send + Sync + '_ {}
+
+/// Framework glue. The derive calls this for every type; which impls it expands to is decided
+/// by the features this crate was compiled with, which the proc-macro cannot see.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_frameworks {
+    ([$($generics:tt)*] $ty:ty [$($where:tt)*]) => {};
+}

@@ -1,0 +1,178 @@
+//! Response assembly: status, headers and body into one `http::Response<Bytes>`, and logging.
+
+use crate::body::{self, Escaper, Head};
+use crate::{BodyFormat, HttpError};
+use bytes::Bytes;
+use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
+use http::{HeaderMap, HeaderValue, Response, StatusCode};
+
+/// The public title of a status: its reason phrase, or its class name for a code that has none.
+pub(crate) fn title(status: StatusCode) -> &'static str {
+    if let Some(reason) = crate::codes::reason(status.as_u16()) {
+        return reason;
+    }
+    match status.as_u16() {
+        100..=199 => "Informational",
+        200..=299 => "Success",
+        300..=399 => "Redirection",
+        400..=499 => "Client Error",
+        _ => "Server Error",
+    }
+}
+
+/// Builds the response of any `HttpError` through the writer (messages without `#[detail]`s).
+pub(crate) fn respond<E: HttpError + ?Sized>(error: &E, size_hint: usize) -> Response<Bytes> {
+    let status = error.status();
+    log(error, status);
+    let format = error.format();
+    let head = Head {
+        status: status.as_u16(),
+        code: error.code(),
+        problem_type: problem_type(format),
+        title: title(status),
+    };
+    let mut out = Vec::with_capacity(body::frame_len(&head) + size_hint);
+    body::open(&mut out, &head);
+    // A `Display` impl that fails leaves the message cut short; the body is still valid JSON
+    // because escaping happens on every chunk written.
+    let _ = error.__write_message(&mut Escaper(&mut out));
+    body::close(&mut out, &head);
+    finish(error, status, content_type(format), Bytes::from(out), None)
+}
+
+/// Builds the response of a variant whose whole body the macro computed at compile time.
+pub(crate) fn respond_fixed<E: HttpError + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    format: BodyFormat,
+    body: &'static [u8],
+    content_length: &'static str,
+) -> Response<Bytes> {
+    log(error, status);
+    let length = HeaderValue::from_static(content_length);
+    finish(
+        error,
+        status,
+        content_type(format),
+        Bytes::from_static(body),
+        Some(length),
+    )
+}
+
+/// Builds the response of a type with `#[detail]` fields through its `Serialize` impl.
+pub(crate) fn respond_serialized<E: HttpError + serde::Serialize>(error: &E) -> Response<Bytes> {
+    let status = error.status();
+    log(error, status);
+    let mut out = Vec::with_capacity(128);
+    if serde_json::to_writer(&mut out, error).is_err() {
+        // A detail whose `Serialize` fails (a map with non-string keys, say) must not produce
+        // half a body: fall back to the body without details.
+        return respond(error, 64);
+    }
+    finish(
+        error,
+        status,
+        content_type(error.format()),
+        Bytes::from(out),
+        None,
+    )
+}
+
+fn finish<E: HttpError + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    content_type: &'static str,
+    body: Bytes,
+    content_length: Option<HeaderValue>,
+) -> Response<Bytes> {
+    let mut headers = HeaderMap::with_capacity(4);
+    // The error's own headers go in first so that the body's framing headers below win over
+    // a hand-written `insert_headers` that sets them too.
+    error.insert_headers(&mut headers);
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    let length = content_length.unwrap_or_else(|| HeaderValue::from(body.len()));
+    headers.insert(CONTENT_LENGTH, length);
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    *response.headers_mut() = headers;
+    response
+}
+
+pub(crate) fn success(status: StatusCode, message: &str) -> Response<Bytes> {
+    let forbidden = crate::codes::lookup(status.as_u16()).is_some_and(|info| info.body_forbidden);
+    let mut response = if forbidden || status.is_informational() {
+        Response::new(Bytes::new())
+    } else {
+        let mut out = Vec::with_capacity(16 + message.len());
+        out.extend_from_slice(br#"{"success":""#);
+        body::escape_into(&mut out, message);
+        out.extend_from_slice(br#""}"#);
+        let length = HeaderValue::from(out.len());
+        let mut response = Response::new(Bytes::from(out));
+        let headers = response.headers_mut();
+        headers.insert(CONTENT_TYPE, HeaderValue::from_static(body::JSON));
+        headers.insert(CONTENT_LENGTH, length);
+        response
+    };
+    *response.status_mut() = status;
+    response
+}
+
+fn problem_type(format: BodyFormat) -> Option<&'static str> {
+    match format {
+        BodyFormat::Json => None,
+        BodyFormat::Problem { type_uri } => Some(type_uri),
+    }
+}
+
+fn content_type(format: BodyFormat) -> &'static str {
+    match format {
+        BodyFormat::Json => body::JSON,
+        BodyFormat::Problem { .. } => body::PROBLEM_JSON,
+    }
+}
+
+/// With the `tracing` feature, a 5xx is logged with its `Display` text and whole `source()`
+/// chain at error level (the client sees only the public message); anything else at debug.
+#[cfg(feature = "tracing")]
+fn log<E: HttpError + ?Sized>(error: &E, status: StatusCode) {
+    use core::fmt;
+
+    struct Chain<'a>(&'a dyn core::error::Error);
+    impl fmt::Display for Chain<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            let mut next = self.0.source();
+            let mut first = true;
+            while let Some(cause) = next {
+                if !first {
+                    f.write_str(": ")?;
+                }
+                write!(f, "{cause}")?;
+                first = false;
+                next = cause.source();
+            }
+            Ok(())
+        }
+    }
+
+    if status.is_server_error() {
+        match error.__as_error() {
+            Some(err) => tracing::error!(
+                status = status.as_u16(),
+                error = %err,
+                sources = %Chain(err),
+                "server error turned into an HTTP response"
+            ),
+            None => tracing::error!(
+                status = status.as_u16(),
+                error = %error.message(),
+                "server error turned into an HTTP response"
+            ),
+        }
+    } else {
+        tracing::debug!(status = status.as_u16(), error = %error.message(), "error turned into an HTTP response");
+    }
+}
+
+#[cfg(not(feature = "tracing"))]
+fn log<E: HttpError + ?Sized>(_: &E, _: StatusCode) {}
