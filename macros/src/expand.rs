@@ -356,7 +356,10 @@ impl<'a> Expander<'a> {
     }
 
     fn serialize(&self) -> TokenStream {
-        let header = self.header(quote!(::httperr::__private::serde::Serialize), None);
+        let header = self.header(
+            quote!(::httperr::__private::serde::Serialize),
+            Some(parse_quote!(Self: ::httperr::HttpError)),
+        );
         quote! {
             #header {
                 fn serialize<__S: ::httperr::__private::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {

@@ -1,0 +1,109 @@
+//! Headers (SPEC §2.2): constants and strings, fixed and formatted values, invalid values.
+
+mod common;
+use common::assert_response;
+use httperr::HttpError;
+
+#[derive(Debug, HttpError)]
+enum RateLimitError {
+    #[status(429, "too many requests for {client}")]
+    #[header(RETRY_AFTER, "{retry_after}")]
+    #[header("X-RateLimit-Limit", "{limit}")]
+    #[header("x-ratelimit-remaining", "0")]
+    TooMany {
+        client: String,
+        retry_after: u64,
+        limit: u32,
+    },
+    #[status(401)]
+    #[header(WWW_AUTHENTICATE, r#"Bearer realm="api""#)]
+    #[header(http::header::WWW_AUTHENTICATE, "Basic")]
+    Unauthenticated,
+    #[status(405)]
+    #[header(ALLOW, "{}", .allowed.join(", "))]
+    MethodNotAllowed { allowed: Vec<&'static str> },
+    #[status(503)]
+    #[header(RETRY_AFTER, "120")]
+    Maintenance,
+    #[status(400)]
+    #[header("x-request-id", "{0}")]
+    BadRequest(String),
+}
+
+#[test]
+fn templated_and_fixed_headers() {
+    assert_response(
+        &RateLimitError::TooMany {
+            client: "acme".into(),
+            retry_after: 30,
+            limit: 100,
+        },
+        429,
+        &[
+            ("retry-after", "30"),
+            ("x-ratelimit-limit", "100"),
+            ("x-ratelimit-remaining", "0"),
+        ],
+        "application/json",
+        r#"{"error":"too many requests for acme"}"#,
+    );
+    assert_response(
+        &RateLimitError::Maintenance,
+        503,
+        &[("retry-after", "120")],
+        "application/json",
+        r#"{"error":"Service Unavailable"}"#,
+    );
+}
+
+#[test]
+fn repeated_headers_are_appended() {
+    let response = RateLimitError::Unauthenticated.to_response();
+    let challenges: Vec<_> = response
+        .headers()
+        .get_all("www-authenticate")
+        .iter()
+        .collect();
+    assert_eq!(challenges, ["Bearer realm=\"api\"", "Basic"]);
+}
+
+#[test]
+fn header_from_an_expression() {
+    assert_response(
+        &RateLimitError::MethodNotAllowed {
+            allowed: vec!["GET", "HEAD"],
+        },
+        405,
+        &[("allow", "GET, HEAD")],
+        "application/json",
+        r#"{"error":"Method Not Allowed"}"#,
+    );
+}
+
+#[test]
+fn invalid_runtime_values_are_left_out() {
+    // CR/LF would split the response; NUL is invalid too: the header is dropped, the rest stays.
+    for bad in ["abc\r\nset-cookie: stolen=1", "a\nb", "nul\0", "bell\u{7}"] {
+        let error = RateLimitError::BadRequest(bad.into());
+        let response = error.to_response();
+        assert_eq!(response.status(), 400);
+        assert!(response.headers().get("x-request-id").is_none(), "{bad:?}");
+        assert!(response.headers().get("set-cookie").is_none());
+        assert_eq!(response.body().as_ref(), br#"{"error":"Bad Request"}"#);
+    }
+    let ok = RateLimitError::BadRequest("req-123".into()).to_response();
+    assert_eq!(ok.headers()["x-request-id"], "req-123");
+}
+
+#[test]
+fn insert_headers_alone() {
+    let mut headers = http::HeaderMap::new();
+    RateLimitError::TooMany {
+        client: "c".into(),
+        retry_after: 5,
+        limit: 10,
+    }
+    .insert_headers(&mut headers);
+    assert_eq!(headers.len(), 3);
+    assert_eq!(headers["retry-after"], "5");
+}
