@@ -1,4 +1,188 @@
-//! httperr (crate docs are written in docs.md once the derive is in)
+//! Derive correct HTTP error responses from Rust error enums, for any web framework.
+//!
+//! `#[derive(HttpError)]` reads a status (and optionally a message template, headers and a
+//! body format) from each variant and implements [`HttpError`]: the status, the public
+//! message, a machine-readable code, the headers, and a complete
+//! `http::Response<Bytes>` with a JSON or RFC 9457 problem+json body. Invalid statuses do not
+//! compile, 5xx bodies never show internal error text, and bodies that do not depend on field
+//! values are computed at compile time.
+//!
+//! # Example
+//!
+//! ```
+//! use httperr::HttpError;
+//!
+//! #[derive(Debug, HttpError)]
+//! enum UserError {
+//!     #[status(404, "user {id} not found")]
+//!     NotFound { id: u64 },
+//!     #[status(409, "email {0} is already registered")]
+//!     EmailTaken(String),
+//!     #[status(429)]
+//!     #[header(RETRY_AFTER, "{secs}")]
+//!     RateLimited { secs: u64 },
+//!     #[status(500)] // the body says only "Internal Server Error"
+//!     Db(#[from] std::io::Error),
+//! }
+//!
+//! let response = UserError::NotFound { id: 42 }.to_response();
+//! assert_eq!(response.status(), 404);
+//! assert_eq!(response.headers()["content-type"], "application/json");
+//! assert_eq!(response.body().as_ref(), br#"{"error":"user 42 not found"}"#);
+//!
+//! let response = UserError::RateLimited { secs: 30 }.to_response();
+//! assert_eq!(response.headers()["retry-after"], "30");
+//!
+//! let response = UserError::from(std::io::Error::other("password=hunter2")).to_response();
+//! assert_eq!(response.body().as_ref(), br#"{"error":"Internal Server Error"}"#);
+//! ```
+//!
+//! With a framework feature on (`axum`, `actix-web`, `poem`, `rocket`, `warp`, `salvo`), the
+//! type is directly usable as a handler's error type: `Result<Json<User>, UserError>`. Without
+//! one, [`HttpError::to_response`] gives an `http::Response<Bytes>` for hyper, tower or tests.
+//!
+//! # Attributes
+//!
+//! | attribute | on | meaning |
+//! |---|---|---|
+//! | `#[status(404)]`, `#[status(NOT_FOUND)]`, `#[status(StatusCode::NOT_FOUND)]` | variant, struct, enum | the status; on an enum, the default for variants without one |
+//! | `#[status(404, "user {id} not found")]` | same | status and public message template |
+//! | `#[status(400, "{} items", .items.len())]` | same | template with extra arguments (`.field` is a field) |
+//! | `#[status(transparent)]` | variant or struct with one field | everything comes from the field, which implements `HttpError` |
+//! | `#[header(RETRY_AFTER, "{secs}")]`, `#[header("x-request-id", "{id}")]` | variant, struct (repeatable) | a response header; the value is a template |
+//! | `#[http(format = "problem")]` | type | RFC 9457 problem details instead of `{"error": …}` |
+//! | `#[http(codes)]` | type | every variant gets a code: its name in snake_case |
+//! | `#[http(type_base = "https://…/")]` | type | problem `type` = base + code; implies `codes` |
+//! | `#[http(code = "user_not_found")]` | variant, struct | this variant's code |
+//! | `#[http(expose)]` | 5xx variant, struct | show this 5xx's message (the 4xx rules below apply) |
+//! | `#[http(unregistered)]` | type, variant | allow a 4xx/5xx code outside the IANA registry, such as 499 |
+//! | `#[http(without_required_headers)]` | type, variant | silence the RFC 9110 required-header check |
+//! | `#[from]` | the only field of a variant | `From<Field>`; implies `#[source]` |
+//! | `#[source]` (or a field named `source`) | field | what `Error::source` returns |
+//! | `#[detail]` | named field (`Serialize`) | put the field into the body |
+//!
+//! Status constants are `http::StatusCode` names; the RFC 9110 phrase in SCREAMING_SNAKE works
+//! too (`CONTENT_TOO_LARGE` as well as `PAYLOAD_TOO_LARGE`). Templates follow `format!`:
+//! `{field}`, `{0}`, `{field:?}`, `{n:>5}`, and arguments after the string.
+//!
+//! # Public messages
+//!
+//! | case | the body's message |
+//! |---|---|
+//! | 5xx without `#[http(expose)]` | the reason phrase ("Internal Server Error"), whatever the template or the inner error says |
+//! | a template | the formatted template |
+//! | no template, thiserror `#[error]` on the variant, 4xx | the `Display` text |
+//! | no template otherwise | the reason phrase |
+//! | `#[status(transparent)]` | the wrapped error's public message |
+//!
+//! ```
+//! # use httperr::HttpError;
+//! #[derive(Debug, HttpError)]
+//! enum PaymentError {
+//!     #[status(502, "provider {0} refused: {1}")]
+//!     Provider(String, String),
+//!     #[status(503, "payments are paused until {0}")]
+//!     #[http(expose)]
+//!     Paused(String),
+//! }
+//! let refused = PaymentError::Provider("stripe".into(), "api key sk_live_… invalid".into());
+//! assert_eq!(refused.message(), "Bad Gateway");
+//! // Display is for logs: it keeps the template's text.
+//! assert_eq!(refused.to_string(), "provider stripe refused: api key sk_live_… invalid");
+//! assert_eq!(PaymentError::Paused("12:00".into()).message(), "payments are paused until 12:00");
+//! ```
+//!
+//! Unless the type also derives `thiserror::Error` (it carries `#[error(...)]`), the derive
+//! writes `Display` (the template, or the reason phrase), `std::error::Error` (with
+//! `source()` from `#[source]`/`#[from]`/a field named `source`) and `From` for `#[from]`
+//! fields. The inner error is reached through `source()`, not repeated in `Display`. With
+//! thiserror, thiserror writes all three and both derives share `#[from]` and `#[source]`.
+//!
+//! With the `tracing` feature, every conversion of a 5xx into a response logs its `Display`
+//! text and whole `source()` chain at error level; other statuses log at debug.
+//!
+//! # Bodies
+//!
+//! JSON (the default), `content-type: application/json`:
+//! `{"error": "<message>", "code": "<code>", "details": {<#[detail] fields>}}`, with `code` and
+//! `details` only when present. Problem details (`#[http(format = "problem")]`),
+//! `content-type: application/problem+json`: `type` (base + code, or `"about:blank"`),
+//! `title` (the reason phrase), `status`, `detail` (the message), `code`, then the
+//! `#[detail]` fields as extension members, in this order.
+//!
+//! ```
+//! # use httperr::HttpError;
+//! #[derive(Debug, HttpError)]
+//! #[http(format = "problem", type_base = "https://example.com/problems/")]
+//! enum OrderError {
+//!     #[status(422, "quantity must be positive")]
+//!     BadQuantity { #[detail] quantity: i64 },
+//! }
+//! let body = OrderError::BadQuantity { quantity: -1 }.to_response().into_body();
+//! assert_eq!(
+//!     body.as_ref(),
+//!     br#"{"type":"https://example.com/problems/bad_quantity","title":"Unprocessable Content","status":422,"detail":"quantity must be positive","code":"bad_quantity","quantity":-1}"#,
+//! );
+//! ```
+//!
+//! The derive also implements `serde::Serialize`, producing exactly the body object. A body is
+//! valid JSON whatever the message contains. A variant whose body does not depend on its
+//! fields (a unit variant, a fixed message, any hidden 5xx) has its body computed at compile
+//! time and served from static memory.
+//!
+//! # Checked at compile time
+//!
+//! Codes outside 100..=599, 1xx–3xx codes on an error, codes not registered with IANA (with
+//! the nearest registered ones suggested), unknown constant names (with a "did you mean"),
+//! a 401/405/407/426 without the header RFC 9110 requires, a variant without a status,
+//! template fields that do not exist, invalid header names and fixed values, misplaced
+//! `#[from]`/`#[source]`/`#[detail]`, and unknown attribute options are all compile errors
+//! pointing at the offending token, all reported in one build:
+//!
+//! ```compile_fail
+//! #[derive(Debug, httperr::HttpError)]
+//! enum ApiError {
+//!     #[status(NOT_FOUN)] // error: unknown status `NOT_FOUN`; did you mean `NOT_FOUND`?
+//!     Missing,
+//! }
+//! ```
+//!
+//! [`status!`] gives the same checks for a bare `http::StatusCode`, in const context:
+//!
+//! ```
+//! const CONFLICT: http::StatusCode = httperr::status!(409);
+//! assert_eq!(CONFLICT.as_u16(), 409);
+//! ```
+//!
+//! # Choices where HTTP leaves room
+//!
+//! - Header names given as strings are sent lowercase (`"X-Request-Id"` → `x-request-id`).
+//! - A header value formatted at run time that is not a valid header value (CR, LF, NUL or
+//!   another control character) is left out of the response, never sent broken and never a
+//!   panic; with `tracing` a warning names the header. Fixed values are checked at compile time.
+//! - An unregistered code (with `#[http(unregistered)]`) has no reason phrase: its class name
+//!   ("Client Error", "Server Error") serves as title and default message.
+//! - Codes are ASCII letters, digits, `_`, `-` and `.`, so that `type_base` + code is a URI.
+//! - 306 and 418 are "(Unused)" in the IANA registry and count as unregistered; the reason
+//!   phrases follow RFC 9110, see [`codes`] for where they differ from `http`'s.
+//! - `#[header]` belongs on variants: an enum-level header could not refer to fields.
+//! - `#[detail]` needs a named field: its name is the key in the body.
+//!
+//! # Hand-written impls
+//!
+//! Only [`status`](HttpError::status) and [`message`](HttpError::message) are required; the
+//! other methods default to no code, no headers, the JSON format and the shared writer.
+//!
+//! ```
+//! use std::borrow::Cow;
+//! struct Teapot;
+//! impl httperr::HttpError for Teapot {
+//!     fn status(&self) -> http::StatusCode { http::StatusCode::IM_A_TEAPOT }
+//!     fn message(&self) -> Cow<'_, str> { Cow::Borrowed("short and stout") }
+//! }
+//! use httperr::HttpError as _;
+//! assert_eq!(Teapot.to_response().body().as_ref(), br#"{"error":"short and stout"}"#);
+//! ```
 #![forbid(unsafe_code)]
 
 mod body;
@@ -11,8 +195,20 @@ use core::fmt;
 use http::{HeaderMap, Response, StatusCode};
 use std::borrow::Cow;
 
+/// Derives [`HttpError`] (and `serde::Serialize`, and without thiserror `Display`,
+/// `std::error::Error` and `From`): see the [crate documentation](crate) for the attributes.
 #[cfg(feature = "derive")]
-pub use httperr_macros::{HttpError, status};
+pub use httperr_macros::HttpError;
+
+/// A checked `http::StatusCode`, usable in const context: `httperr::status!(409)` or
+/// `httperr::status!(CONFLICT)`. A code outside 100..=599, or not registered with IANA, does
+/// not compile; the nearest registered codes are suggested.
+///
+/// ```compile_fail
+/// let teapot = httperr::status!(418); // error: 418 is reserved as "(Unused)"
+/// ```
+#[cfg(feature = "derive")]
+pub use httperr_macros::status;
 
 /// An error that knows its HTTP response: status, public message, code, headers and body.
 ///

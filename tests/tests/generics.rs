@@ -110,7 +110,7 @@ fn usable_as_trait_object() {
     ];
     let statuses: Vec<u16> = errors.iter().map(|e| e.status().as_u16()).collect();
     assert_eq!(statuses, [400, 404]);
-    // Through `dyn`, the default writer still produces the message (details need `Sized`).
+    // Through `dyn`, `to_response` is still the derived one.
     assert_eq!(
         errors[0].to_response().body().as_ref(),
         br#"{"error":"Bad Request"}"#
