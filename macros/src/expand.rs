@@ -172,21 +172,22 @@ impl<'a> Expander<'a> {
             }
         });
         let message = self.dispatch(|plan| match &plan.response {
-            Response::Own(Own {
-                message: Message::Fixed(text),
-                ..
-            }) => (vec![], quote!(#private::Cow::Borrowed(#text))),
-            Response::Own(_) => (vec![], quote!(#private::message(self))),
+            Response::Own(own) => match &own.message {
+                Message::Fixed(text) => (vec![], quote!(#private::Cow::Borrowed(#text))),
+                Message::Template(_) | Message::Display => {
+                    (vec![], quote!(#private::message(self)))
+                }
+            },
             Response::Transparent => {
                 let inner = inner(plan);
                 (vec![0], quote!(::httperr::HttpError::message(#inner)))
             }
         });
         let code = self.dispatch(|plan| match &plan.response {
-            Response::Own(Own {
-                code: Some(code), ..
-            }) => (vec![], quote!(::core::option::Option::Some(#code))),
-            Response::Own(_) => (vec![], quote!(::core::option::Option::None)),
+            Response::Own(own) => match &own.code {
+                Some(code) => (vec![], quote!(::core::option::Option::Some(#code))),
+                None => (vec![], quote!(::core::option::Option::None)),
+            },
             Response::Transparent => {
                 let inner = inner(plan);
                 (vec![0], quote!(::httperr::HttpError::code(#inner)))
@@ -414,7 +415,7 @@ impl<'a> Expander<'a> {
             quote!(::core::error::Error),
             Some(parse_quote!(Self: ::core::fmt::Debug)),
         );
-        let from = self.from_impls();
+        let from = self.impl_from();
         quote! {
             #display_header {
                 fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -432,7 +433,7 @@ impl<'a> Expander<'a> {
         }
     }
 
-    fn from_impls(&self) -> TokenStream {
+    fn impl_from(&self) -> TokenStream {
         let impls = self.plan.variants.iter().filter_map(|plan| {
             let variant: &Variant<'_> = plan.variant;
             let field = variant.fields.iter().find(|f| f.attrs.from.is_some())?;

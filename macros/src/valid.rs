@@ -23,7 +23,7 @@ pub(crate) struct VariantPlan<'a> {
 pub(crate) enum Response {
     /// Everything comes from the one field.
     Transparent,
-    Own(Own),
+    Own(Box<Own>),
 }
 
 pub(crate) struct Own {
@@ -321,7 +321,7 @@ fn check_variant(
         headers,
         details,
     };
-    Some((Response::Own(own), display))
+    Some((Response::Own(Box::new(own)), display))
 }
 
 /// Options that belong on the type, used on a variant.
