@@ -1,0 +1,152 @@
+//! The `tracing` feature: a 5xx is logged with its Display text and source chain at error level,
+//! while the body stays generic; a 4xx logs nothing above debug.
+
+use httperr::HttpError;
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use tracing::field::{Field, Visit};
+use tracing::span::{Attributes, Id, Record};
+use tracing::{Level, Metadata, Subscriber};
+
+#[derive(Debug, Clone)]
+struct Logged {
+    level: Level,
+    fields: BTreeMap<String, String>,
+}
+
+/// A subscriber that keeps every event, so tests can assert on levels and fields.
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<Logged>>>);
+
+impl Capture {
+    fn events(&self) -> Vec<Logged> {
+        self.0.lock().unwrap().clone()
+    }
+}
+
+struct Fields<'a>(&'a mut BTreeMap<String, String>);
+
+impl Visit for Fields<'_> {
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        self.0.insert(field.name().to_owned(), format!("{value:?}"));
+    }
+    fn record_str(&mut self, field: &Field, value: &str) {
+        self.0.insert(field.name().to_owned(), value.to_owned());
+    }
+}
+
+impl Subscriber for Capture {
+    fn enabled(&self, _: &Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, _: &Attributes<'_>) -> Id {
+        Id::from_u64(1)
+    }
+    fn record(&self, _: &Id, _: &Record<'_>) {}
+    fn record_follows_from(&self, _: &Id, _: &Id) {}
+    fn event(&self, event: &tracing::Event<'_>) {
+        let mut fields = BTreeMap::new();
+        event.record(&mut Fields(&mut fields));
+        self.0.lock().unwrap().push(Logged {
+            level: *event.metadata().level(),
+            fields,
+        });
+    }
+    fn enter(&self, _: &Id) {}
+    fn exit(&self, _: &Id) {}
+}
+
+fn capture(f: impl FnOnce()) -> Vec<Logged> {
+    let capture = Capture::default();
+    tracing::subscriber::with_default(capture.clone(), f);
+    capture.events()
+}
+
+/// An error with a cause of its own, so the chain has two links.
+#[derive(Debug)]
+struct PoolError(std::io::Error);
+impl std::fmt::Display for PoolError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection pool exhausted")
+    }
+}
+impl std::error::Error for PoolError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        Some(&self.0)
+    }
+}
+
+#[derive(Debug, HttpError)]
+enum AccountError {
+    #[status(404, "account {0} not found")]
+    NotFound(u64),
+    #[status(500, "loading account {id} failed")]
+    Load { id: u64, source: PoolError },
+    #[status(400)]
+    #[header("x-request-id", "{0}")]
+    Bad(String),
+}
+
+#[derive(Debug, HttpError)]
+enum ApiError {
+    #[status(transparent)]
+    Account(#[from] AccountError),
+}
+
+#[test]
+fn server_error_logs_display_and_whole_chain() {
+    let error = AccountError::Load {
+        id: 7,
+        source: PoolError(std::io::Error::other("postgres at 10.0.0.5 refused")),
+    };
+    let mut body = Vec::new();
+    let events = capture(|| body = error.to_response().into_body().to_vec());
+    assert_eq!(body, br#"{"error":"Internal Server Error"}"#);
+    let errors: Vec<_> = events.iter().filter(|e| e.level == Level::ERROR).collect();
+    assert_eq!(errors.len(), 1, "{events:?}");
+    let fields = &errors[0].fields;
+    assert_eq!(fields["status"], "500");
+    assert_eq!(fields["error"], "loading account 7 failed");
+    assert_eq!(
+        fields["sources"],
+        "connection pool exhausted: postgres at 10.0.0.5 refused"
+    );
+}
+
+#[test]
+fn client_error_logs_only_at_debug() {
+    let events = capture(|| {
+        let _ = AccountError::NotFound(3).to_response();
+    });
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert_eq!(events[0].level, Level::DEBUG);
+    assert_eq!(events[0].fields["error"], "account 3 not found");
+}
+
+#[test]
+fn transparent_server_error_is_logged_once() {
+    let error = ApiError::from(AccountError::Load {
+        id: 1,
+        source: PoolError(std::io::Error::other("timeout")),
+    });
+    let events = capture(|| {
+        let _ = error.to_response();
+    });
+    let errors: Vec<_> = events.iter().filter(|e| e.level == Level::ERROR).collect();
+    assert_eq!(errors.len(), 1, "{events:?}");
+    assert_eq!(
+        errors[0].fields["sources"],
+        "connection pool exhausted: timeout"
+    );
+}
+
+#[test]
+fn dropped_header_is_warned_about() {
+    let events = capture(|| {
+        let response = AccountError::Bad("id\r\nset-cookie: x".into()).to_response();
+        assert!(response.headers().get("x-request-id").is_none());
+    });
+    let warnings: Vec<_> = events.iter().filter(|e| e.level == Level::WARN).collect();
+    assert_eq!(warnings.len(), 1, "{events:?}");
+    assert_eq!(warnings[0].fields["header"], "x-request-id");
+}
