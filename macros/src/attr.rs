@@ -22,6 +22,8 @@ pub(crate) struct Attrs {
     pub(crate) http: Http,
     /// thiserror's `#[error(...)]` is present: thiserror writes `Display`.
     pub(crate) thiserror_display: bool,
+    /// Its format string, when it starts with one (for API documentation).
+    pub(crate) thiserror_text: Option<String>,
 }
 
 pub(crate) struct Status {
@@ -82,10 +84,10 @@ pub(crate) fn item(attrs: &[Attribute], errors: &mut Errors) -> Attrs {
         if path.is_ident("status") {
             let status = status(attr, errors);
             if out.status.is_some() {
-                errors.at(
-                    attr.span(),
+                errors.push(syn::Error::new_spanned(
+                    attr,
                     "duplicate #[status] attribute: an item has one status; remove one of them",
-                );
+                ));
             } else {
                 out.status = Some(status);
             }
@@ -97,11 +99,18 @@ pub(crate) fn item(attrs: &[Attribute], errors: &mut Errors) -> Attrs {
             http(attr, &mut out.http, errors);
         } else if path.is_ident("error") {
             out.thiserror_display = true;
+            out.thiserror_text = attr
+                .parse_args_with(|input: ParseStream| {
+                    let lit: LitStr = input.parse()?;
+                    input.parse::<TokenStream>()?;
+                    Ok(lit.value())
+                })
+                .ok();
         } else if path.is_ident("detail") {
-            errors.at(
-                attr.span(),
-                "#[detail] belongs on a field: it puts that field into the body",
-            );
+            errors.push(syn::Error::new_spanned(
+                attr,
+                "#[detail] belongs on a field: it puts that field into the body; move it onto the field",
+            ));
         } else if (path.is_ident("from") || path.is_ident("source"))
             && matches!(attr.meta, Meta::Path(_))
         {
@@ -110,10 +119,10 @@ pub(crate) fn item(attrs: &[Attribute], errors: &mut Errors) -> Attrs {
             } else {
                 "source"
             };
-            errors.at(
-                attr.span(),
-                format!("#[{name}] belongs on a field, not on a variant or type"),
-            );
+            errors.push(syn::Error::new_spanned(
+                attr,
+                format!("#[{name}] belongs on a field, not on a variant or type: move it onto the field that holds the cause"),
+            ));
         }
     }
     out
@@ -137,10 +146,10 @@ pub(crate) fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
         } else {
             for name in ["status", "header", "http"] {
                 if path.is_ident(name) {
-                    errors.at(
-                        attr.span(),
-                        format!("#[{name}] belongs on a variant or on the type, not on a field"),
-                    );
+                    errors.push(syn::Error::new_spanned(
+                        attr,
+                        format!("#[{name}] belongs on a variant or on the type, not on a field: move it above the variant"),
+                    ));
                 }
             }
             continue;
@@ -150,11 +159,19 @@ pub(crate) fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
             .map(ToString::to_string)
             .unwrap_or_default();
         if let Err(error) = attr.meta.require_path_only() {
-            errors.at(error.span(), format!("#[{name}] takes no arguments"));
+            errors.at(
+                error.span(),
+                format!("#[{name}] takes no arguments: write #[{name}]"),
+            );
         } else if slot.is_some() {
-            errors.at(attr.span(), format!("duplicate #[{name}] attribute"));
+            errors.push(syn::Error::new_spanned(
+                attr,
+                format!("duplicate #[{name}] attribute: remove one of them"),
+            ));
         } else {
-            *slot = Some(attr.span());
+            // The attribute's name: the whole of a bare `#[from]`, where a caret under `#`
+            // alone would be lost.
+            *slot = Some(path.span());
         }
     }
     out
@@ -162,9 +179,8 @@ pub(crate) fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
 
 // #[status(404)] #[status(NOT_FOUND)] #[status(StatusCode::NOT_FOUND, "template", args…)] #[status(transparent)]
 fn status(attr: &Attribute, errors: &mut Errors) -> Status {
-    let span = attr.span();
     let Meta::List(_) = attr.meta else {
-        errors.at(span, "expected a status: #[status(404)], #[status(NOT_FOUND)], #[status(404, \"message\")] or #[status(transparent)]");
+        errors.push(syn::Error::new_spanned(attr, "expected a status: #[status(404)], #[status(NOT_FOUND)], #[status(404, \"message\")] or #[status(transparent)]"));
         return Status {
             kind: StatusKind::Invalid,
             template: None,
@@ -174,7 +190,7 @@ fn status(attr: &Attribute, errors: &mut Errors) -> Status {
     let mut kind = StatusKind::Invalid;
     let parsed = attr.parse_args_with(|input: ParseStream| {
         kind = status_kind(input, errors)?;
-        template = template_after_comma(input, errors)?;
+        template = template_after_comma(input, Value::Message, errors)?;
         Ok(())
     });
     errors.ok(parsed);
@@ -182,6 +198,12 @@ fn status(attr: &Attribute, errors: &mut Errors) -> Status {
 }
 
 pub(crate) fn status_kind(input: ParseStream, errors: &mut Errors) -> syn::Result<StatusKind> {
+    if input.is_empty() {
+        return Err(syn::Error::new(
+            input.span(),
+            "missing status code: write one, like 404 or NOT_FOUND",
+        ));
+    }
     if input.peek(LitInt) {
         let lit: LitInt = input.parse()?;
         return Ok(match lit.base10_parse::<u64>() {
@@ -190,7 +212,12 @@ pub(crate) fn status_kind(input: ParseStream, errors: &mut Errors) -> syn::Resul
                 span: lit.span(),
             },
             Err(_) => {
-                errors.at(lit.span(), "expected a status code in 100..=599, like 404");
+                errors.at(
+                    lit.span(),
+                    format!(
+                        "`{lit}` is not a status code: expected a number in 100..=599, like 404"
+                    ),
+                );
                 StatusKind::Invalid
             }
         });
@@ -198,6 +225,26 @@ pub(crate) fn status_kind(input: ParseStream, errors: &mut Errors) -> syn::Resul
     if input.peek(kw::transparent) && !input.peek2(Token![::]) {
         let keyword: kw::transparent = input.parse()?;
         return Ok(StatusKind::Transparent(keyword.span));
+    }
+    if input.peek(LitStr) {
+        let lit: LitStr = input.parse()?;
+        let message = match lit.value().trim().parse::<u16>() {
+            Ok(code) => format!("a status code is a number, not a string: write {code}"),
+            Err(_) => {
+                "expected a status code before the message, like #[status(404, \"user not found\")]"
+                    .to_owned()
+            }
+        };
+        return Err(syn::Error::new(lit.span(), message));
+    }
+    if input.peek(syn::Ident) && input.peek2(Token![=]) {
+        let ident: syn::Ident = input.parse()?;
+        return Err(syn::Error::new(
+            ident.span(),
+            format!(
+                "#[status] takes the status itself, not `{ident} = ...`: write #[status(404)] or #[status(404, \"message\")]"
+            ),
+        ));
     }
     if input.peek(syn::Ident) || input.peek(Token![::]) {
         let path = Path::parse_mod_style(input)?;
@@ -233,22 +280,48 @@ impl From<StatusCode> for StatusKind {
     }
 }
 
+/// What a template after a comma is, for the wording of errors.
+#[derive(Clone, Copy)]
+enum Value {
+    Message,
+    Header,
+}
+
 /// `, "template", args…` after a status or header name; nothing at all is allowed too.
-fn template_after_comma(input: ParseStream, errors: &mut Errors) -> syn::Result<Option<Template>> {
+/// `None` also when the template is invalid: its error is recorded.
+fn template_after_comma(
+    input: ParseStream,
+    what: Value,
+    errors: &mut Errors,
+) -> syn::Result<Option<Template>> {
     if input.is_empty() {
         return Ok(None);
+    }
+    if !input.peek(Token![,]) {
+        return Err(input.error(match what {
+            Value::Message => "expected `,` and a message after the status, like #[status(404, \"user {id} not found\")]",
+            Value::Header => "expected `,` and a value after the header name, like #[header(RETRY_AFTER, \"{secs}\")]",
+        }));
     }
     input.parse::<Token![,]>()?;
     if input.is_empty() {
         return Ok(None);
     }
     if !input.peek(LitStr) {
-        return Err(input.error("expected a message template string, like \"user {id} not found\""));
+        return Err(input.error(match what {
+            Value::Message => "expected the message as a string literal, like \"user {id} not found\" (its placeholders are checked at compile time, so a constant will not do)",
+            Value::Header => "expected the header value as a string, like \"120\" or \"{secs}\"",
+        }));
     }
     let lit: LitStr = input.parse()?;
     let args = if input.is_empty() {
         TokenStream::new()
     } else {
+        if !input.peek(Token![,]) {
+            return Err(input.error(
+                "expected `,` before the template's arguments, like \"{} items\", .items.len()",
+            ));
+        }
         input.parse::<Token![,]>()?;
         input.parse::<TokenStream>()?
     };
@@ -257,8 +330,16 @@ fn template_after_comma(input: ParseStream, errors: &mut Errors) -> syn::Result<
 
 // #[header(RETRY_AFTER, "{secs}")] #[header("x-request-id", "{id}")] #[header(header::ALLOW, "GET")]
 fn header(attr: &Attribute, errors: &mut Errors) -> Option<Header> {
-    let span = attr.span();
+    // `[header(…)]`: the whole attribute but for the `#`, as one span.
+    let span = attr.bracket_token.span.join();
     let parsed = attr.parse_args_with(|input: ParseStream| {
+        if input.peek(syn::Ident) && input.peek2(Token![=]) {
+            let ident: syn::Ident = input.parse()?;
+            return Err(syn::Error::new(
+                ident.span(),
+                format!("#[header] takes the name and the value in order, not `{ident} = ...`: write #[header(\"x-request-id\", \"{{id}}\")]"),
+            ));
+        }
         let (name, name_span) = if input.peek(LitStr) {
             let lit: LitStr = input.parse()?;
             (header_string(&lit, errors), lit.span())
@@ -275,10 +356,12 @@ fn header(attr: &Attribute, errors: &mut Errors) -> Option<Header> {
                 "a header needs a value: #[header(NAME, \"value\")], for example #[header(RETRY_AFTER, \"{secs}\")]",
             ));
         }
-        let value = template_after_comma(input, errors)?;
-        if value.is_none() {
+        let fork = input.fork();
+        if fork.parse::<Token![,]>().is_ok() && fork.is_empty() {
             return Err(syn::Error::new(name_span, "a header needs a value: #[header(NAME, \"value\")]"));
         }
+        // `None` here means the value is an invalid template, already reported.
+        let value = template_after_comma(input, Value::Header, errors)?;
         Ok(name.map(|name| Header { span, name, name_span, value }))
     });
     errors.ok(parsed).flatten()
@@ -328,14 +411,34 @@ fn http(attr: &Attribute, out: &mut Http, errors: &mut Errors) {
         let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
         let flag = |slot: &mut Option<Span>, errors: &mut Errors| {
             if meta.input.peek(Token![=]) || meta.input.peek(syn::token::Paren) {
-                errors.at(span, format!("#[http({key})] takes no value"));
+                errors.at(span, format!("`{key}` is a flag and takes no value: write #[http({key})]"));
                 skip_value(meta.input)?;
             } else if slot.is_some() {
-                errors.at(span, format!("duplicate #[http] option `{key}`"));
+                errors.at(span, format!("duplicate #[http] option `{key}`: remove one of them"));
             } else {
                 *slot = Some(span);
             }
             syn::Result::Ok(())
+        };
+        // `= "string"`, or `None` after recording why not.
+        let string = |errors: &mut Errors| {
+            let example = match key.as_str() {
+                "format" => "#[http(format = \"problem\")]",
+                "code" => "#[http(code = \"user_not_found\")]",
+                _ => "#[http(type_base = \"https://example.com/problems/\")]",
+            };
+            if !meta.input.peek(Token![=]) {
+                errors.at(span, format!("`{key}` needs a value: {example}"));
+                skip_value(meta.input)?;
+                return syn::Result::Ok(None);
+            }
+            meta.input.parse::<Token![=]>()?;
+            if !meta.input.peek(LitStr) {
+                errors.at(meta.input.span(), format!("`{key}` takes a string: {example}"));
+                skip_value(meta.input)?;
+                return Ok(None);
+            }
+            Ok(Some(meta.input.parse::<LitStr>()?))
         };
         match key.as_str() {
             "codes" => flag(&mut out.codes, errors)?,
@@ -343,7 +446,9 @@ fn http(attr: &Attribute, out: &mut Http, errors: &mut Errors) {
             "unregistered" => flag(&mut out.unregistered, errors)?,
             "without_required_headers" => flag(&mut out.without_required_headers, errors)?,
             "format" => {
-                let lit: LitStr = meta.value()?.parse()?;
+                let Some(lit) = string(errors)? else {
+                    return Ok(());
+                };
                 let format = match lit.value().as_str() {
                     "json" => Some(Format::Json),
                     "problem" => Some(Format::Problem),
@@ -353,22 +458,24 @@ fn http(attr: &Attribute, out: &mut Http, errors: &mut Errors) {
                     }
                 };
                 if out.format.is_some() {
-                    errors.at(span, "duplicate #[http] option `format`");
+                    errors.at(span, "duplicate #[http] option `format`: remove one of them");
                 } else if let Some(format) = format {
                     out.format = Some((format, lit.span()));
                 }
             }
             "type_base" | "code" => {
-                let lit: LitStr = meta.value()?.parse()?;
+                let Some(lit) = string(errors)? else {
+                    return Ok(());
+                };
                 let slot = if key == "code" { &mut out.code } else { &mut out.type_base };
                 if slot.is_some() {
-                    errors.at(span, format!("duplicate #[http] option `{key}`"));
+                    errors.at(span, format!("duplicate #[http] option `{key}`: remove one of them"));
                 } else {
                     *slot = Some(lit);
                 }
             }
             _ => {
-                let shown = if key.is_empty() { quote::ToTokens::to_token_stream(&meta.path).to_string() } else { key.clone() };
+                let shown = if key.is_empty() { quote::ToTokens::to_token_stream(&meta.path).to_string().replace(' ', "") } else { key.clone() };
                 let message = match crate::names::did_you_mean(&key, HTTP_OPTIONS.split(", ")) {
                     Some(close) => format!("unknown #[http] option `{shown}`; did you mean `{close}`? (options: {HTTP_OPTIONS})"),
                     None => format!("unknown #[http] option `{shown}`; expected one of: {HTTP_OPTIONS}"),

@@ -36,12 +36,12 @@ pub(crate) fn lookup(code: u16) -> Option<&'static Row> {
 }
 
 /// A status by `http::StatusCode` constant name, or by its RFC 9110 phrase in SCREAMING_SNAKE
-/// (`CONTENT_TOO_LARGE` as well as http's `PAYLOAD_TOO_LARGE`).
+/// (`CONTENT_TOO_LARGE` as well as http's `PAYLOAD_TOO_LARGE`). An "(Unused)" code is found by
+/// its constant (`IM_A_TEAPOT`), so that the code check explains why it is refused.
 pub(crate) fn by_name(name: &str) -> Option<&'static Row> {
     TABLE
         .iter()
-        .filter(|row| !row.unused)
-        .find(|row| row.constant == name || screaming(row.reason) == name)
+        .find(|row| row.constant == name || (!row.unused && screaming(row.reason) == name))
 }
 
 pub(crate) fn names() -> impl Iterator<Item = &'static str> {
@@ -83,7 +83,14 @@ pub(crate) fn nearest_errors(code: u16) -> Vec<&'static Row> {
         .iter()
         .filter(|row| row.code >= 400 && !row.unused)
         .collect();
-    rows.sort_by_key(|row| (row.code.abs_diff(code), row.code));
+    // Same class first: 499 suggests 4xx codes, not 500.
+    rows.sort_by_key(|row| {
+        (
+            row.code / 100 != code / 100,
+            row.code.abs_diff(code),
+            row.code,
+        )
+    });
     rows.truncate(3);
     rows
 }

@@ -69,7 +69,12 @@ pub(crate) fn status(input: TokenStream) -> TokenStream {
             let code = Literal::u16_unsuffixed(code);
             quote_spanned!(span=> const { ::httperr::__private::status(#code) })
         }
-        (Err(error), _) => error.to_compile_error(),
+        // In a block: `status!` is an expression, and two `compile_error!`s side by side are
+        // not one (rustc would report only the first, plus parse errors of its own).
+        (Err(error), _) => {
+            let errors = error.to_compile_error();
+            quote!({ #errors })
+        }
         (Ok(()), None) => quote!(::core::compile_error!("status! expects a status code")),
     }
 }
@@ -163,24 +168,30 @@ impl<'a> Expander<'a> {
             Some(parse_quote!(Self: ::core::error::Error)),
         );
         let inner = |plan: &VariantPlan<'_>| plan.variant.fields.first().map(|f| f.binding.clone());
+        // `<Field as HttpError>`: when the field's type lacks the impl, the error points at the
+        // type (once, however many methods forward to it) rather than at the derive.
+        let via = |plan: &VariantPlan<'_>| {
+            let ty = plan.variant.fields.first().map(|f| f.ty);
+            quote!(<#ty as ::httperr::HttpError>)
+        };
 
         let status = self.dispatch(|plan| match &plan.response {
             Response::Own(own) => (vec![], status_const(own.status)),
             Response::Transparent => {
-                let inner = inner(plan);
-                (vec![0], quote!(::httperr::HttpError::status(#inner)))
+                let (inner, via) = (inner(plan), via(plan));
+                (vec![0], quote!(#via::status(#inner)))
             }
         });
         let message = self.dispatch(|plan| match &plan.response {
             Response::Own(own) => match &own.message {
                 Message::Fixed(text) => (vec![], quote!(#private::Cow::Borrowed(#text))),
-                Message::Template(_) | Message::Display => {
+                Message::Template(_) | Message::Display(_) => {
                     (vec![], quote!(#private::message(self)))
                 }
             },
             Response::Transparent => {
-                let inner = inner(plan);
-                (vec![0], quote!(::httperr::HttpError::message(#inner)))
+                let (inner, via) = (inner(plan), via(plan));
+                (vec![0], quote!(#via::message(#inner)))
             }
         });
         let code = self.dispatch(|plan| match &plan.response {
@@ -189,15 +200,15 @@ impl<'a> Expander<'a> {
                 None => (vec![], quote!(::core::option::Option::None)),
             },
             Response::Transparent => {
-                let inner = inner(plan);
-                (vec![0], quote!(::httperr::HttpError::code(#inner)))
+                let (inner, via) = (inner(plan), via(plan));
+                (vec![0], quote!(#via::code(#inner)))
             }
         });
         let format = self.dispatch(|plan| match &plan.response {
             Response::Own(own) => (vec![], format_tokens(own)),
             Response::Transparent => {
-                let inner = inner(plan);
-                (vec![0], quote!(::httperr::HttpError::format(#inner)))
+                let (inner, via) = (inner(plan), via(plan));
+                (vec![0], quote!(#via::format(#inner)))
             }
         });
         let headers = self.dispatch(|plan| match &plan.response {
@@ -226,14 +237,14 @@ impl<'a> Expander<'a> {
                 (binds, quote!({ #(#inserts)* }))
             }
             Response::Transparent => {
-                let inner = inner(plan);
-                (vec![0], quote!(::httperr::HttpError::insert_headers(#inner, __headers)))
+                let (inner, via) = (inner(plan), via(plan));
+                (vec![0], quote!(#via::insert_headers(#inner, __headers)))
             }
         });
         let to_response = self.dispatch(|plan| match &plan.response {
             Response::Transparent => {
-                let inner = inner(plan);
-                (vec![0], quote!(::httperr::HttpError::to_response(#inner)))
+                let (inner, via) = (inner(plan), via(plan));
+                (vec![0], quote!(#via::to_response(#inner)))
             }
             Response::Own(own) if !own.details.is_empty() => {
                 (vec![], quote!(#private::respond_serialized(self)))
@@ -254,7 +265,7 @@ impl<'a> Expander<'a> {
                     let hint = resolved.literal_len + 16 * resolved.holes;
                     (vec![], quote!(#private::respond(self, #hint)))
                 }
-                Message::Display => (vec![], quote!(#private::respond(self, 64))),
+                Message::Display(_) => (vec![], quote!(#private::respond(self, 64))),
             },
         });
         let write_message = self.dispatch(|plan| match &plan.response {
@@ -267,14 +278,11 @@ impl<'a> Expander<'a> {
                     let (format, args) = (&resolved.format, &resolved.args);
                     (used(resolved), quote!(::core::write!(__out, #format #args)))
                 }
-                Message::Display => (vec![], quote!(::core::write!(__out, "{}", self))),
+                Message::Display(_) => (vec![], quote!(::core::write!(__out, "{}", self))),
             },
             Response::Transparent => {
-                let inner = inner(plan);
-                (
-                    vec![0],
-                    quote!(::httperr::HttpError::__write_message(#inner, __out)),
-                )
+                let (inner, via) = (inner(plan), via(plan));
+                (vec![0], quote!(#via::__write_message(#inner, __out)))
             }
         });
         let has_details = self.plan.variants.iter().any(|plan| match &plan.response {
@@ -288,8 +296,8 @@ impl<'a> Expander<'a> {
                     (vec![], quote!(#has))
                 }
                 Response::Transparent => {
-                    let inner = inner(plan);
-                    (vec![0], quote!(::httperr::HttpError::__has_details(#inner)))
+                    let (inner, via) = (inner(plan), via(plan));
+                    (vec![0], quote!(#via::__has_details(#inner)))
                 }
             });
             let serialize = self.dispatch(|plan| match &plan.response {
@@ -302,8 +310,8 @@ impl<'a> Expander<'a> {
                     (own.details.clone(), quote!({ #(#entries)* ::core::result::Result::Ok(()) }))
                 }
                 Response::Transparent => {
-                    let inner = inner(plan);
-                    (vec![0], quote!(::httperr::HttpError::__serialize_details(#inner, __map)))
+                    let (inner, via) = (inner(plan), via(plan));
+                    (vec![0], quote!(#via::__serialize_details(#inner, __map)))
                 }
             });
             quote! {
@@ -327,6 +335,7 @@ impl<'a> Expander<'a> {
             }
         });
 
+        let describe = self.describe();
         quote! {
             #header {
                 fn status(&self) -> #private::StatusCode {
@@ -351,9 +360,60 @@ impl<'a> Expander<'a> {
                 fn __as_error(&self) -> ::core::option::Option<&dyn ::core::error::Error> {
                     ::core::option::Option::Some(self)
                 }
+                fn __describe(__out: &mut #private::Vec<#private::ResponseDoc>) {
+                    #describe
+                }
                 #details
             }
         }
+    }
+
+    /// The documentation data of every response the type can produce, transparent ones
+    /// taken from the wrapped types.
+    fn describe(&self) -> TokenStream {
+        let type_name = self.input.ident.to_string();
+        let entries = self.plan.variants.iter().map(|plan| match &plan.response {
+            Response::Transparent => {
+                let ty = plan.variant.fields.first().map(|f| f.ty);
+                quote!(<#ty as ::httperr::HttpError>::__describe(__out);)
+            }
+            Response::Own(own) => {
+                let variant = plan.variant.ident.to_string();
+                let status = own.status;
+                let message = match &own.message {
+                    Message::Fixed(text) => text.clone(),
+                    Message::Template(resolved) => resolved.text.clone(),
+                    Message::Display(text) => text
+                        .clone()
+                        .unwrap_or_else(|| crate::codes::title(own.status).to_owned()),
+                };
+                let code = option(own.code.as_deref());
+                let problem_type =
+                    option((own.format == Format::Problem).then_some(own.problem_type.as_str()));
+                let headers = own.headers.iter().map(|header| {
+                    let name = &header.name;
+                    let value = match &header.value {
+                        HeaderValue::Fixed(text) => text.clone(),
+                        HeaderValue::Template(resolved) => resolved.text.clone(),
+                    };
+                    quote!((#name, #value))
+                });
+                let details = own.details.iter().map(|&i| &plan.variant.fields[i].name);
+                quote! {
+                    __out.push(::httperr::__private::ResponseDoc {
+                        type_name: #type_name,
+                        variant: #variant,
+                        status: #status,
+                        message: #message,
+                        code: #code,
+                        problem_type: #problem_type,
+                        headers: &[#(#headers),*],
+                        details: &[#(#details),*],
+                    });
+                }
+            }
+        });
+        quote!(#(#entries)*)
     }
 
     fn serialize(&self) -> TokenStream {
@@ -399,7 +459,7 @@ impl<'a> Expander<'a> {
                     quote!(::core::error::Error::source(#inner.as_dyn_error())),
                 );
             }
-            match plan.variant.fields.iter().position(Field::is_source) {
+            match source_field(&plan.variant.fields) {
                 Some(i) => {
                     let binding = &plan.variant.fields[i].binding;
                     (
@@ -481,6 +541,22 @@ impl<'a> Expander<'a> {
     }
 }
 
+/// The field `Error::source` returns: an explicit `#[source]` or `#[from]` first, else a
+/// field named `source` (as thiserror decides).
+fn source_field(fields: &[Field<'_>]) -> Option<usize> {
+    fields
+        .iter()
+        .position(|f| f.attrs.source.is_some() || f.attrs.from.is_some())
+        .or_else(|| fields.iter().position(Field::is_source))
+}
+
+fn option(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
 fn status_const(code: u16) -> TokenStream {
     let code = Literal::u16_unsuffixed(code);
     quote!(const { ::httperr::__private::status(#code) })
@@ -559,8 +635,8 @@ fn bounds(input: &Input<'_>, plan: &Plan<'_>) -> Vec<WherePredicate> {
             }
         }
         if !input.thiserror {
-            if let Some(field) = fields.iter().find(|f| f.is_source()) {
-                add(field, quote!(::core::error::Error + 'static));
+            if let Some(i) = source_field(fields) {
+                add(&fields[i], quote!(::core::error::Error + 'static));
             }
         }
     }

@@ -3,7 +3,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use syn::{Data, DeriveInput};
+use syn::{Data, DeriveInput, Fields, Meta, Type};
 
 pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
     let ident = &input.ident;
@@ -23,7 +23,9 @@ pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
             .predicates
             .push(syn::parse_quote!(for<'__workaround> #ident #type_generics: ::core::fmt::Debug));
         let where_debug = &generics.where_clause;
+        let from = from_impls(input);
         quote! {
+            #from
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Display for #ident #type_generics #where_clause {
                 fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -53,6 +55,52 @@ pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
         }
         #std_impls
     }
+}
+
+/// `From` for each `#[from]` that the derive would have implemented, so that `?` on the
+/// wrapped type does not add an error: one per type, on one-field variants only.
+fn from_impls(input: &DeriveInput) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
+    let all: Vec<&Fields> = match &input.data {
+        Data::Enum(data) => data.variants.iter().map(|v| &v.fields).collect(),
+        Data::Struct(data) => vec![&data.fields],
+        Data::Union(_) => Vec::new(),
+    };
+    let is_param = |ty: &Type| match ty {
+        Type::Path(path) if path.qself.is_none() => input
+            .generics
+            .type_params()
+            .any(|p| path.path.is_ident(&p.ident)),
+        _ => false,
+    };
+    let mut seen: Vec<String> = Vec::new();
+    let mut out = TokenStream::new();
+    for fields in all {
+        let mut iter = fields.iter();
+        let (Some(field), None) = (iter.next(), iter.next()) else {
+            continue;
+        };
+        let from = field
+            .attrs
+            .iter()
+            .any(|a| a.path().is_ident("from") && matches!(a.meta, Meta::Path(_)));
+        let ty = &field.ty;
+        let key = quote!(#ty).to_string();
+        if !from || is_param(ty) || seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        out.extend(quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::convert::From<#ty> for #ident #type_generics #where_clause {
+                fn from(_: #ty) -> Self {
+                    ::core::unreachable!()
+                }
+            }
+        });
+    }
+    out
 }
 
 fn has_error_attr(input: &DeriveInput) -> bool {

@@ -51,6 +51,8 @@ pub(crate) struct Resolved {
     pub(crate) uses: Vec<(usize, &'static str)>,
     /// The text, when the template has no holes and no arguments.
     pub(crate) fixed: Option<String>,
+    /// The template as written, for API documentation.
+    pub(crate) text: String,
     /// Length of the literal text: a capacity hint for the body buffer.
     pub(crate) literal_len: usize,
     pub(crate) holes: usize,
@@ -67,6 +69,9 @@ impl Template {
             }
         };
         let (named_args, positional_args) = count_args(&args);
+        if !unused_args(&holes, &args, errors) {
+            return None;
+        }
         Some(Template {
             lit,
             args,
@@ -140,7 +145,8 @@ impl Template {
                     None
                 }
             };
-            let spec = self.rewrite_spec(&hole.spec, fields, &mut uses);
+            let spec =
+                self.rewrite_spec(&hole.spec, fields, &mut uses, (&hole.range, tuple, errors));
             match field {
                 Some(i) => {
                     uses.push((i, trait_name));
@@ -192,6 +198,7 @@ impl Template {
             args: quote!(#extra #(, #named = #named)*),
             uses,
             fixed,
+            text: self.value.clone(),
             literal_len: self.value.len(),
             holes: self.holes.len(),
         })
@@ -203,13 +210,17 @@ impl Template {
         spec: &str,
         fields: &[FieldRef<'_>],
         uses: &mut Vec<(usize, &'static str)>,
+        (range, tuple, errors): (&Range<usize>, bool, &mut Errors),
     ) -> String {
         let Some(dollar) = spec.find('$') else {
             return spec.to_owned();
         };
+        // Just after the last character that cannot be part of a name (which may be non-ASCII).
         let start = spec[..dollar]
-            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let name = &spec[start..dollar];
         let resolved = (!self.named_args.iter().any(|n| n == name))
             .then(|| fields.iter().position(|f| f.name == name))
@@ -219,9 +230,22 @@ impl Template {
                 uses.push((i, "usize"));
                 format!("{}{}$", &spec[..start], fields[i].binding)
             }
-            None => spec[..=dollar].to_owned(),
+            None => {
+                // A position (`1$`) or a named argument is rustc's to check; a name that is
+                // neither is a missing field, reported here rather than as an unknown local.
+                if !name.is_empty()
+                    && name.parse::<usize>().is_err()
+                    && !self.named_args.iter().any(|n| n == name)
+                {
+                    errors.at(
+                        subspan(&self.lit, range.clone()),
+                        unknown_field(name, fields, tuple),
+                    );
+                }
+                spec[..=dollar].to_owned()
+            }
         };
-        head + &self.rewrite_spec(&spec[dollar + 1..], fields, uses)
+        head + &self.rewrite_spec(&spec[dollar + 1..], fields, uses, (range, tuple, errors))
     }
 }
 
@@ -370,6 +394,71 @@ fn count_args(args: &TokenStream) -> (Vec<String>, usize) {
     }
     finish(&mut segment);
     (named, positional)
+}
+
+/// Reports extra arguments that no placeholder uses (rustc would report them at the derive);
+/// false when there are some. Specs with `$` or `*` use arguments in ways left to rustc.
+fn unused_args(holes: &[Hole], args: &TokenStream, errors: &mut Errors) -> bool {
+    if holes
+        .iter()
+        .any(|h| h.spec.contains('$') || h.spec.contains('*'))
+    {
+        return true;
+    }
+    let nexts = holes.iter().filter(|h| matches!(h.arg, Arg::Next)).count();
+    let mut ok = true;
+    let mut position = 0;
+    let mut segment: Vec<TokenTree> = Vec::new();
+    let mut check = |segment: &mut Vec<TokenTree>| {
+        let Some(first) = segment.first() else {
+            return;
+        };
+        let named = match (first, segment.get(1), segment.get(2)) {
+            (TokenTree::Ident(name), Some(TokenTree::Punct(eq)), next)
+                if eq.as_char() == '='
+                    && !matches!(next, Some(TokenTree::Punct(p)) if p.as_char() == '=') =>
+            {
+                Some(name.to_string())
+            }
+            _ => None,
+        };
+        let used = match &named {
+            Some(name) => holes
+                .iter()
+                .any(|h| matches!(&h.arg, Arg::Name(n) if n == name)),
+            None => {
+                let i = position;
+                position += 1;
+                i < nexts
+                    || holes
+                        .iter()
+                        .any(|h| matches!(h.arg, Arg::Index(j) if j == i))
+            }
+        };
+        if !used {
+            ok = false;
+            let message = match &named {
+                Some(name) => format!(
+                    "argument `{name}` is never used: name it in the template, like {{{name}}}, or remove it"
+                ),
+                None => {
+                    "this argument is never used: add a `{}` for it in the template, or remove it"
+                        .to_owned()
+                }
+            };
+            let tokens: TokenStream = segment.iter().cloned().collect();
+            errors.push(syn::Error::new_spanned(tokens, message));
+        }
+        segment.clear();
+    };
+    for token in args.clone() {
+        match &token {
+            TokenTree::Punct(p) if p.as_char() == ',' => check(&mut segment),
+            _ => segment.push(token),
+        }
+    }
+    check(&mut segment);
+    ok
 }
 
 /// Replaces `.field` and `.0` in extra arguments with the field's binding.

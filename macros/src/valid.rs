@@ -41,8 +41,8 @@ pub(crate) struct Own {
 pub(crate) enum Message {
     Fixed(String),
     Template(Resolved),
-    /// thiserror's `Display` text.
-    Display,
+    /// thiserror's `Display` text; its `#[error]` string when it has one, for documentation.
+    Display(Option<String>),
 }
 
 pub(crate) struct HeaderPlan {
@@ -140,6 +140,7 @@ fn check_from_types(input: &Input<'_>, errors: &mut Errors) {
             if let Some(span) = field.attrs.from {
                 let ty = quote::ToTokens::to_token_stream(field.ty).to_string();
                 if seen.contains(&ty) {
+                    let ty = type_name(&ty);
                     errors.at(span, format!("another variant already has #[from] for `{ty}`: `From<{ty}>` can be implemented only once; mark one of them #[source] instead"));
                 } else {
                     seen.push(ty);
@@ -280,7 +281,12 @@ fn check_variant(
             Some(text) => Message::Fixed(text.clone()),
             None => Message::Template(resolved.clone()),
         },
-        None if display_text => Message::Display,
+        None if display_text => Message::Display(
+            attrs
+                .thiserror_text
+                .clone()
+                .or_else(|| input.attrs.thiserror_text.clone()),
+        ),
         None => Message::Fixed(title.to_owned()),
     };
     let display = match template {
@@ -473,19 +479,28 @@ pub(crate) fn check_code(
     errors: &mut Errors,
 ) -> bool {
     if !(100..=599).contains(&code) {
-        errors.at(span, format!("status code {code} is out of range: HTTP status codes are 100..=599 (RFC 9110, Section 15); errors use 4xx or 5xx, like 404 or 500"));
+        let hint = if error {
+            "; errors use 4xx or 5xx, like 404 or 500"
+        } else {
+            ""
+        };
+        errors.at(span, format!("status code {code} is out of range: HTTP status codes are 100..=599 (RFC 9110, Section 15){hint}"));
         return false;
     }
     let code = code as u16;
     if error && code < 400 {
         let class = match code {
-            100..=199 => "informational (1xx)",
-            200..=299 => "success (2xx)",
-            _ => "redirection (3xx)",
+            100..=199 => "an informational (1xx)",
+            200..=299 => "a success (2xx)",
+            _ => "a redirection (3xx)",
+        };
+        let name = match codes::lookup(code) {
+            Some(row) => format!("{code} {}", row.reason),
+            None => code.to_string(),
         };
         errors.at(
             span,
-            format!("{code} {} is a {class} status, not an error: use a 4xx (client error) or 5xx (server error) code", codes::title(code)),
+            format!("{name} is {class} status, not an error: use a 4xx (client error) or 5xx (server error) code"),
         );
         return false;
     }
@@ -511,6 +526,20 @@ pub(crate) fn check_code(
         return false;
     }
     true
+}
+
+/// A type as written, without the spaces `to_string` puts between tokens: `std::io::Error`.
+fn type_name(tokens: &str) -> String {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    let mut out = String::with_capacity(tokens.len());
+    let mut chars = tokens.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == ' ' && !(word(out.chars().last()) && word(chars.peek().copied())) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// thiserror writes a `Display` for this variant.

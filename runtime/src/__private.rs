@@ -10,8 +10,30 @@ pub use serde;
 pub use serde::ser::{SerializeMap, Serializer};
 pub use std::borrow::Cow;
 pub use std::string::String;
+pub use std::vec::Vec;
 
 use crate::{BodyFormat, HttpError};
+
+/// One response a derived type can produce, as written in its attributes: the data API
+/// documentation (the `utoipa` feature) is built from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ResponseDoc {
+    /// The type that declares the variant (`UserError`).
+    pub type_name: &'static str,
+    /// The variant (`NotFound`), or the type name for a struct.
+    pub variant: &'static str,
+    pub status: u16,
+    /// The public message as written: the template (`"user {id} not found"`), thiserror's
+    /// `#[error]` text, or the reason phrase when the message is fixed or hidden.
+    pub message: &'static str,
+    pub code: Option<&'static str>,
+    /// `Some(type URI)` for problem details, `None` for the JSON format.
+    pub problem_type: Option<&'static str>,
+    /// `(lowercase name, value template)` of each `#[header]`.
+    pub headers: &'static [(&'static str, &'static str)],
+    /// The `#[detail]` fields, in order.
+    pub details: &'static [&'static str],
+}
 
 /// A status code the macro has already checked to be in 100..=599; called in a `const` block,
 /// so the impossible arm could only ever fail the build, never a request.
@@ -110,10 +132,36 @@ impl Sealed for dyn Error + '_ {}
 impl Sealed for dyn Error + Send + '_ {}
 impl Sealed for dyn Error + Send + Sync + '_ {}
 
-/// Framework glue. The derive calls this for every type; which impls it expands to is decided
-/// by the features this crate was compiled with, which the proc-macro cannot see.
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __impl_frameworks {
-    ([$($generics:tt)*] $ty:ty [$($where:tt)*]) => {};
+// Each framework's module (its conversion functions) and crate, for the glue macros.
+#[cfg(feature = "actix-web")]
+pub use ::actix_web;
+#[cfg(feature = "poem")]
+pub use ::poem;
+#[cfg(feature = "rocket")]
+pub use ::rocket;
+#[cfg(feature = "utoipa")]
+pub use ::utoipa;
+#[cfg(feature = "warp")]
+pub use ::warp;
+#[cfg(feature = "axum")]
+pub use axum_core;
+#[cfg(feature = "salvo")]
+pub use salvo_core;
+
+/// The conversion functions the glue macros call, one module per framework.
+pub mod glue {
+    #[cfg(feature = "actix-web")]
+    pub use crate::frameworks::actix_web;
+    #[cfg(feature = "axum")]
+    pub use crate::frameworks::axum;
+    #[cfg(feature = "poem")]
+    pub use crate::frameworks::poem;
+    #[cfg(feature = "rocket")]
+    pub use crate::frameworks::rocket;
+    #[cfg(feature = "salvo")]
+    pub use crate::frameworks::salvo;
+    #[cfg(feature = "utoipa")]
+    pub use crate::frameworks::utoipa;
+    #[cfg(feature = "warp")]
+    pub use crate::frameworks::warp;
 }

@@ -187,6 +187,9 @@
 
 mod body;
 pub mod codes;
+mod frameworks;
+#[cfg(feature = "warp")]
+pub use frameworks::warp;
 mod response;
 mod ser;
 
@@ -252,6 +255,14 @@ pub trait HttpError {
     #[doc(hidden)]
     fn __as_error(&self) -> Option<&dyn core::error::Error> {
         None
+    }
+
+    #[doc(hidden)]
+    fn __describe(out: &mut Vec<__private::ResponseDoc>)
+    where
+        Self: Sized,
+    {
+        let _ = out;
     }
 
     #[doc(hidden)]

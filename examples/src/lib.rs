@@ -1,0 +1,125 @@
+//! The sample API every example serves, the same in each framework, and its error types.
+//!
+//! Routes: `GET /users/{id}` (user 1 exists, user 2 hits a storage failure, any other id is a
+//! 404) and `GET /errors/{case}`, which answers with the error named in [`CASES`].
+
+use httperr::HttpError;
+use serde::Serialize;
+
+/// A user, the one success body of the sample API.
+#[derive(Debug, Serialize)]
+pub struct User {
+    pub id: u64,
+    pub email: &'static str,
+}
+
+/// Errors of the orders domain, with machine-readable codes.
+#[derive(Debug, HttpError)]
+#[http(codes)]
+pub enum OrderError {
+    #[status(404, "order {0} not found")]
+    NotFound(u64),
+    #[status(410, "order {0} was cancelled")]
+    Cancelled(u64),
+}
+
+/// Payment errors, as RFC 9457 problem details.
+#[derive(Debug, HttpError)]
+#[http(format = "problem", type_base = "https://example.com/problems/")]
+pub enum PaymentProblem {
+    #[status(402, "card ending {last4} was declined")]
+    CardDeclined {
+        last4: String,
+        #[detail]
+        retryable: bool,
+    },
+}
+
+/// The error type of every handler in the sample API.
+#[derive(Debug, HttpError)]
+pub enum ApiError {
+    #[status(404)]
+    UserNotFound,
+    #[status(409, "email {0} is already registered")]
+    EmailTaken(String),
+    #[status(429, "slow down")]
+    #[header(RETRY_AFTER, "{0}")]
+    RateLimited(u64),
+    #[status(401)]
+    #[header(WWW_AUTHENTICATE, r#"Bearer realm="api""#)]
+    Unauthorized,
+    #[status(405)]
+    #[header(ALLOW, "GET, HEAD")]
+    MethodNotAllowed,
+    #[status(500)]
+    Storage(#[from] std::io::Error),
+    #[status(transparent)]
+    Order(#[from] OrderError),
+    #[status(transparent)]
+    Payment(#[from] PaymentProblem),
+}
+
+/// The names `GET /errors/{case}` accepts.
+pub const CASES: &[&str] = &[
+    "user-not-found",
+    "email-taken",
+    "rate-limited",
+    "unauthorized",
+    "method-not-allowed",
+    "storage",
+    "order-cancelled",
+    "payment",
+];
+
+/// The error for `GET /errors/{case}`; an unknown case is a 404.
+pub fn error_case(case: &str) -> ApiError {
+    match case {
+        "email-taken" => ApiError::EmailTaken("\"ada\"\\lovelace\u{1}@example.com ☃".to_owned()),
+        "rate-limited" => ApiError::RateLimited(30),
+        "unauthorized" => ApiError::Unauthorized,
+        "method-not-allowed" => ApiError::MethodNotAllowed,
+        "storage" => std::io::Error::other("postgres://admin:hunter2@10.0.0.5 refused").into(),
+        "order-cancelled" => OrderError::Cancelled(7).into(),
+        "payment" => PaymentProblem::CardDeclined {
+            last4: "4242".to_owned(),
+            retryable: false,
+        }
+        .into(),
+        _ => ApiError::UserNotFound,
+    }
+}
+
+/// `GET /users/{id}`.
+pub fn find_user(id: u64) -> Result<User, ApiError> {
+    match id {
+        1 => Ok(User {
+            id: 1,
+            email: "ada@example.com",
+        }),
+        2 => Err(std::io::Error::other("disk /dev/sda1 failed").into()),
+        _ => Err(ApiError::UserNotFound),
+    }
+}
+
+/// The address an example listens on: `127.0.0.1:3000`, or the port in `$PORT`.
+pub fn address() -> std::net::SocketAddr {
+    let port = std::env::var("PORT")
+        .ok()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(3000);
+    std::net::SocketAddr::from(([127, 0, 0, 1], port))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_case_has_its_own_error() {
+        let statuses: Vec<u16> = CASES
+            .iter()
+            .map(|c| error_case(c).status().as_u16())
+            .collect();
+        assert_eq!(statuses, [404, 409, 429, 401, 405, 500, 410, 402]);
+    }
+}

@@ -1,0 +1,7 @@
+//! poem glue (placeholder: a helper is writing it).
+
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __impl_poem {
+    ($($input:tt)*) => {};
+}

@@ -1,0 +1,1053 @@
+//! Fuzzes the derive's expansion: on any input, valid or mangled, it must not panic and must emit tokens that parse as Rust (impls, or `compile_error!` plus stub impls).
+//!
+//! A proc-macro crate cannot export functions, so the macro's modules are compiled into this
+//! test by path (they work on proc_macro2 only) and `expand::derive` / `expand::status` are
+//! called directly. The corpus is deterministic: about 30 seed inputs covering every attribute
+//! of SPEC §2, then for each seed every truncation of every token list, garbage in every
+//! `#[status]` / `#[header]` / `#[http]`, and stacked random mutations from a seeded PRNG.
+#![allow(dead_code)]
+
+#[path = "../../macros/src/ast.rs"]
+mod ast;
+#[path = "../../macros/src/attr.rs"]
+mod attr;
+#[path = "../../macros/src/codes.rs"]
+mod codes;
+#[path = "../../macros/src/errors.rs"]
+mod errors;
+#[path = "../../macros/src/expand.rs"]
+mod expand;
+#[path = "../../macros/src/fallback.rs"]
+mod fallback;
+#[path = "../../macros/src/headers.rs"]
+mod headers;
+#[path = "../../macros/src/json.rs"]
+mod json;
+#[path = "../../macros/src/names.rs"]
+mod names;
+#[path = "../../macros/src/template.rs"]
+mod template;
+#[path = "../../macros/src/valid.rs"]
+mod valid;
+
+use proc_macro2::{Delimiter, Group, Ident, Literal, Punct, Spacing, Span, TokenStream, TokenTree};
+use std::cell::{Cell, RefCell};
+use std::panic::{self, AssertUnwindSafe};
+use std::str::FromStr;
+use std::sync::Once;
+use std::time::Instant;
+
+// ------------------------------------------------------------------ seeds
+
+/// Derive inputs covering SPEC §2, each marked with whether it should expand without errors.
+const SEEDS: &[(bool, &str)] = &[
+    // 2.1 status forms
+    (
+        true,
+        r#"enum UserError {
+            #[status(404)] NotFound,
+            #[status(NOT_FOUND)] Gone2,
+            #[status(StatusCode::CONFLICT)] Conflict,
+            #[status(http::StatusCode::BAD_REQUEST)] Bad,
+            #[status(::http::StatusCode::UNPROCESSABLE_ENTITY)] Unprocessable,
+            #[status(CONTENT_TOO_LARGE)] TooLarge,
+        }"#,
+    ),
+    (
+        true,
+        r#"enum UserError {
+            #[status(404, "user {id} not found")] NotFound { id: u64 },
+            #[status(409, "email {0} is already registered")] EmailTaken(String),
+            #[status(422, "name {name:?} is invalid")] BadName { name: String },
+            #[status(400, "page {n:>5} of {total:<8.3}")] Page { n: u32, total: f64 },
+            #[status(400, "{} items, max {max}", .items.len())] TooMany { items: Vec<u8>, max: usize },
+            #[status(400, "{0:#x} {0:#X} {0:o} {0:b} {0:e}")] Bits(u32),
+            #[status(400, "{{literal}} braces {{{id}}}")] Braces { id: u8 },
+            #[status(400, "{v:>width$.prec$}")] Width { v: f64, width: usize, prec: usize },
+            #[status(400, "{:>1$}", .0, .1)] Pos(String, usize),
+            #[status(400, "{x} {y}", y = .x + 1)] Named { x: i32 },
+        }"#,
+    ),
+    (
+        true,
+        r#"enum ApiError {
+            #[status(transparent)] User(UserError),
+            #[status(transparent)] Order { inner: OrderError },
+        }"#,
+    ),
+    (
+        true,
+        r#"#[http(unregistered)]
+        enum Proxy {
+            #[status(499, "client closed request")] ClientClosed,
+            #[status(599)] Timeout,
+        }"#,
+    ),
+    (
+        true,
+        r#"enum E {
+            #[status(499)] #[http(unregistered)] Closed,
+            #[status(404)] NotFound,
+        }"#,
+    ),
+    (
+        true,
+        r#"#[status(500, "internal")]
+        enum Defaults {
+            A,
+            B(u8),
+            #[status(404)] C,
+        }"#,
+    ),
+    (
+        true,
+        r#"#[status(BAD_REQUEST)]
+        enum Defaults2 { A, B { x: u8 } }"#,
+    ),
+    // 2.2 headers
+    (
+        true,
+        r#"enum RateLimit {
+            #[status(429, "slow down")]
+            #[header(RETRY_AFTER, "{secs}")]
+            #[header("x-request-id", "{id}")]
+            #[header(http::header::CACHE_CONTROL, "no-store")]
+            #[header("X-Custom-Header", "fixed value\twith tab")]
+            TooMany { secs: u64, id: String },
+            #[status(503)] #[header(RETRY_AFTER, "{0}")] Unavailable(u32),
+        }"#,
+    ),
+    (
+        true,
+        r#"enum Auth {
+            #[status(401)] #[header(WWW_AUTHENTICATE, "Bearer")] Unauthorized,
+            #[status(405)] #[header(header::ALLOW, "GET, HEAD")] Method,
+            #[status(407)] #[header(PROXY_AUTHENTICATE, "Basic realm=\"proxy\"")] Proxy,
+            #[status(426)] #[header(UPGRADE, "websocket")] Upgrade,
+            #[status(401)] #[http(without_required_headers)] Silent,
+        }"#,
+    ),
+    (
+        true,
+        r#"#[http(without_required_headers)]
+        enum Quiet { #[status(401)] A, #[status(405)] B }"#,
+    ),
+    // 2.3 options
+    (
+        true,
+        r#"#[http(format = "problem", type_base = "https://example.com/problems/")]
+        enum OrderError {
+            #[status(409, "order {order_id} conflicts")] Conflict { order_id: u64 },
+            #[status(404)] #[http(code = "order_missing")] Missing,
+            #[status(422)] OutOfStock { #[detail] sku: String, #[detail] count: u32 },
+            #[status(500, "db down: {0}")] #[http(expose)] Db(String),
+        }"#,
+    ),
+    (
+        true,
+        r#"#[http(format = "json", codes)]
+        enum Codes {
+            #[status(404)] HTTPVersion,
+            #[status(400)] Error404,
+            #[status(400)] #[http(code = "custom-code.v2")] Custom,
+            #[status(400)] r#Type,
+        }"#,
+    ),
+    (
+        true,
+        r#"#[http(format = "problem")]
+        enum Problem { #[status(404, "no {what}")] Missing { what: String }, #[status(500)] Boom }"#,
+    ),
+    (
+        true,
+        r#"#[http(format = "problem", codes)]
+        #[status(400)]
+        #[http(code = "bad_thing")]
+        struct BadThing { #[detail] field: String, #[detail] r#ref: u8 }"#,
+    ),
+    // 2.4 fields
+    (
+        true,
+        r#"enum StorageError {
+            #[status(500)] Io(#[from] std::io::Error),
+            #[status(500, "query {sql} failed")] Query { sql: String, #[source] cause: Box<dyn std::error::Error + Send + Sync> },
+            #[status(502)] Upstream { source: reqwest::Error },
+            #[status(400)] Parse { #[from] source: std::num::ParseIntError },
+            #[status(422)] Invalid { #[detail] field: &'static str, #[detail] reason: String },
+        }"#,
+    ),
+    // 2.5 thiserror
+    (
+        true,
+        r#"enum WithThiserror {
+            #[error("user {id} not found")] #[status(404)] NotFound { id: u64 },
+            #[error(transparent)] #[status(500)] Io(#[from] std::io::Error),
+            #[error("bad input: {0}")] #[status(400, "bad input")] Bad(String),
+        }"#,
+    ),
+    (
+        true,
+        r#"#[error("thing failed")] #[status(500)] struct ThingFailed { #[source] source: std::io::Error }"#,
+    ),
+    // structs
+    (
+        true,
+        r#"#[status(404, "user {0} not found")] pub struct UserNotFound(pub u64);"#,
+    ),
+    (true, r#"#[status(NOT_FOUND)] struct Unit;"#),
+    (true, r#"#[status(transparent)] struct Wrapper(Inner);"#),
+    // generics
+    (
+        true,
+        r#"pub(crate) enum Generic<'a, T: core::fmt::Debug, E, const N: usize = 3>
+        where T: Clone, E: 'a
+        {
+            #[status(404, "missing {0}")] Missing(T),
+            #[status(500)] Inner(#[from] E),
+            #[status(transparent)] Nested(Box<Generic<'a, T, E, N>>),
+            #[status(422)] Details { #[detail] items: [T; N], #[detail] name: &'a str },
+            #[status(400, "{value:?} {other:x}")] Fmt { value: Vec<T>, other: E },
+        }"#,
+    ),
+    (
+        true,
+        r#"#[status(400, "bad value {0:?}")] struct Gen<T>(T) where T: Copy;"#,
+    ),
+    // visibility, docs, other attributes, discriminants
+    (
+        true,
+        r#"/// Docs.
+        #[derive(Debug)] #[non_exhaustive] #[repr(u8)]
+        pub enum Documented {
+            /// A.
+            #[status(404)] #[allow(dead_code)] A = 1,
+            #[cfg(feature = "x")] #[status(400)] B = 2,
+        }"#,
+    ),
+    (true, r#"enum Empty {}"#),
+    // invalid on purpose: every check of SPEC §6
+    (
+        false,
+        r#"enum Bad {
+            #[status(418)] Teapot,
+            #[status(600)] TooBig,
+            #[status(200)] Ok,
+            #[status(NOT_FOUN)] Typo,
+            #[status(401)] NoChallenge,
+            NoStatus,
+            #[status(404)] #[status(410)] Twice,
+            #[status(404, "{missing} {0} {")] Template { id: u8 },
+            #[header("bad header", "x")] #[header(RETRY_AFTER, "a\nb")] #[status(400)] Headers,
+            #[status(400)] TwoFrom(#[from] String, #[from] u8),
+            #[status(transparent)] TwoFields(A, B),
+            #[status(400)] #[http(colour = "red", expose = 1, format = "xml")] Options,
+        }"#,
+    ),
+    (
+        false,
+        r#"#[http(type_base = "https://x/", codes, code = "x", expose)]
+        enum WrongPlace {
+            #[status(404)] #[http(format = "problem", type_base = "y", codes)] A,
+            #[status(400)] B { #[detail] type_: u8 },
+        }"#,
+    ),
+    (
+        false,
+        r#"#[http(format = "problem", type_base = "has space")]
+        enum Clash { #[status(400)] A { #[detail] title: String, #[detail] code: u8 } }"#,
+    ),
+    (false, r#"union U { a: u32, b: f32 }"#),
+    (false, r#"struct NoStatus { x: u8 }"#),
+    (
+        false,
+        r#"#[status(404)] #[header(RETRY_AFTER)] #[header(FOO_BAR, "1")] #[header(CONTENT_TYPE, "x")] struct H;"#,
+    ),
+    (
+        false,
+        r#"#[status(transparent, "message")] #[header(RETRY_AFTER, "1")] #[http(code = "c", expose)]
+        struct T { #[detail] inner: Inner }"#,
+    ),
+    (
+        false,
+        r#"enum FieldAttrs {
+            #[status(400)] #[from] #[detail] A { #[status(400)] #[from(x)] #[source = 1] #[detail(y)] x: u8 },
+        }"#,
+    ),
+];
+
+/// Inputs of `status!(…)`.
+const STATUS_SEEDS: &[&str] = &[
+    "404",
+    "409",
+    "NOT_FOUND",
+    "StatusCode::NOT_FOUND",
+    "http::StatusCode::IM_A_TEAPOT",
+    "::http::StatusCode::OK",
+    "transparent",
+    "CONTENT_TOO_LARGE",
+    "200",
+    "418",
+    "499",
+    "600",
+    "99",
+    "0",
+    "",
+    "404, 405",
+    "404 \"x\"",
+    "NOT_FOUN",
+    "\"404\"",
+    "404u16",
+    "4_04",
+    "0x194",
+    "-404",
+    "transparent::X",
+    "FOO BAR",
+];
+
+// ------------------------------------------------------------------ mutation
+
+/// SplitMix64: small, seedable, good enough to pick mutations.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn chance(&mut self, percent: u64) -> bool {
+        self.next() % 100 < percent
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const KEYWORDS: &[&str] = &[
+    "status",
+    "header",
+    "http",
+    "from",
+    "source",
+    "detail",
+    "error",
+    "transparent",
+    "format",
+    "codes",
+    "type_base",
+    "code",
+    "expose",
+    "unregistered",
+    "without_required_headers",
+    "enum",
+    "struct",
+    "union",
+    "fn",
+    "impl",
+    "where",
+    "pub",
+    "crate",
+    "self",
+    "Self",
+    "super",
+    "dyn",
+    "const",
+    "static",
+    "mut",
+    "ref",
+    "move",
+    "async",
+    "await",
+    "match",
+    "if",
+    "else",
+    "type",
+    "NOT_FOUND",
+    "INTERNAL_SERVER_ERROR",
+    "IM_A_TEAPOT",
+    "RETRY_AFTER",
+    "CONTENT_TYPE",
+    "CONTENT_LENGTH",
+    "StatusCode",
+    "http",
+    "header",
+    "json",
+    "problem",
+    "T",
+    "E",
+    "String",
+    "u8",
+    "r#type",
+    "r#match",
+    "__f_0",
+    "__headers",
+    "__out",
+    "__formatter",
+    "__map",
+];
+
+/// Token snippets to insert: punctuation (single and joint), lifetimes, and fragments.
+const SNIPPETS: &[&str] = &[
+    ",",
+    ";",
+    ":",
+    "::",
+    "=",
+    "==",
+    "=>",
+    "->",
+    "#",
+    "$",
+    "@",
+    "?",
+    "!",
+    ".",
+    "..",
+    "..=",
+    "&",
+    "&&",
+    "|",
+    "+",
+    "-",
+    "*",
+    "/",
+    "%",
+    "^",
+    "<",
+    ">",
+    "<<",
+    ">>",
+    "~",
+    "'a",
+    "'static",
+    "_",
+    "#[status(404)]",
+    "#[http(codes)]",
+    "#[from]",
+    "#[detail]",
+    "#[source]",
+    "pub",
+    "r#type",
+    "()",
+    "[]",
+    "{}",
+    "(,)",
+    "<T>",
+    "x: u8",
+    "u8",
+    "\"s\"",
+    "0",
+    "1.5",
+    "'c'",
+    "b\"b\"",
+    "#[header(RETRY_AFTER, \"1\")]",
+    "#[status(transparent)]",
+    "#[error(\"e\")]",
+];
+
+/// Contents for `#[status(…)]`, `#[header(…)]` and `#[http(…)]` argument lists.
+const GARBAGE: &[&str] = &[
+    "",
+    ",",
+    ",,",
+    "404,",
+    "404, ",
+    "404,,",
+    ", \"x\"",
+    "404, \"x\",",
+    "404, \"{}\", ,",
+    "404, 404",
+    "404, \"{0}\" \"{1}\"",
+    "\"404\"",
+    "404.0",
+    "'4'",
+    "b\"404\"",
+    "-404",
+    "404i8",
+    "1e3",
+    "transparent,",
+    "transparent::NOT_FOUND",
+    "format",
+    "format =",
+    "format = ",
+    "format = 1",
+    "format = \"problem\" = \"json\"",
+    "format(\"problem\")",
+    "codes = true",
+    "code",
+    "code = ",
+    "code = \"\"",
+    "type_base = \"\"",
+    "= \"x\"",
+    "::",
+    "::NOT_FOUND",
+    "StatusCode::",
+    "a::b::c::d",
+    ", \"x\"",
+    "RETRY_AFTER,",
+    "RETRY_AFTER, 5",
+    "\"\", \"x\"",
+    "\"x-a\", \"\"",
+    "\"x-a\", \"{}\"",
+    "\"x-a\", \"{0:?}\"",
+    "#",
+    "[]",
+    "()",
+    "404 { }",
+    "404, \"{\", x = 1",
+    "404, \"}\"",
+    "404, \"{:}\"",
+    "404, \"{::}\"",
+    "404, \"{x:{y}}\"",
+    "404, \"{0$}\"",
+    "404, \"{:1$}\"",
+    "404, \"{:.*}\", 1, 2",
+    "404, \"{é}\"",
+    "404, \"{:€x$}\"",
+    "404, \"{ }\"",
+    "404, \"{r#type}\"",
+    "404, \"{_}\"",
+    "404, \"{}\", .",
+    "404, \"{}\", .0.0",
+    "404, \"{}\", .missing",
+    "404, \"{}\", ..",
+    "404, \"{}\", x = ",
+    "404, \"{x}\", x =",
+];
+
+/// Strings to put in string literals: braces, escapes, format specs, odd Unicode.
+const TEMPLATE_PIECES: &[&str] = &[
+    "{",
+    "}",
+    "{{",
+    "}}",
+    "{0}",
+    "{1}",
+    "{id}",
+    "{x}",
+    "{:?}",
+    "{0:?}",
+    "{id:>5}",
+    "{:>1$}",
+    "{:.*}",
+    "{:#x}",
+    "{:08.3e}",
+    "{id:width$}",
+    "{id:.prec$}",
+    "{:€x$}",
+    "{:é$}",
+    "{é}",
+    "{r#type}",
+    "{_}",
+    "{ }",
+    "{:}",
+    "$",
+    ":",
+    "::",
+    "\\",
+    "\"",
+    "\n",
+    "\r",
+    "\0",
+    "\t",
+    "\u{7f}",
+    "\u{2028}",
+    "\u{feff}",
+    "\u{10ffff}",
+    "🦀",
+    "👩‍💻",
+    "é",
+    "x",
+    " ",
+    "user ",
+    "not found",
+    "%s",
+    "{{}}",
+    "}{",
+    "{{{",
+    "}}}",
+    "{:{}}",
+    "{0:0$}",
+    "{:<+#0width$.prec$?}",
+];
+
+fn random_string(rng: &mut Rng) -> String {
+    let n = rng.below(8);
+    (0..n).map(|_| *rng.pick(TEMPLATE_PIECES)).collect()
+}
+
+fn parse(s: &str) -> Vec<TokenTree> {
+    TokenStream::from_str(s)
+        .unwrap_or_else(|e| panic!("snippet {s:?} does not lex: {e}"))
+        .into_iter()
+        .collect()
+}
+
+fn random_literal(rng: &mut Rng) -> Literal {
+    match rng.below(12) {
+        0 => Literal::string(&random_string(rng)),
+        1 => Literal::u64_unsuffixed(*rng.pick(&[
+            0,
+            99,
+            100,
+            404,
+            418,
+            499,
+            600,
+            65535,
+            99999999999,
+        ])),
+        2 => Literal::u16_suffixed(404),
+        3 => Literal::f64_unsuffixed(*rng.pick(&[0.0, 404.0, 1.5, 1e300])),
+        4 => Literal::character(*rng.pick(&['a', '{', '\'', '\n', '🦀'])),
+        5 => Literal::byte_string(random_string(rng).as_bytes()),
+        6 => Literal::byte_character(b'4'),
+        7 => Literal::i64_unsuffixed(-1),
+        8 => Literal::from_str(*rng.pick(&[
+            "r#\"{id}\"#",
+            "r\"x\"",
+            "0x1F4",
+            "0b1",
+            "1_000",
+            "4e2",
+            "c\"x\"",
+            "br\"b\"",
+        ]))
+        .unwrap(),
+        9 => Literal::string(""),
+        10 => Literal::u128_unsuffixed(u128::MAX),
+        _ => Literal::string(*rng.pick(&[
+            "json",
+            "problem",
+            "x-request-id",
+            "RETRY_AFTER",
+            "https://example.com/",
+            "user_not_found",
+            "bad name",
+            "a\nb",
+        ])),
+    }
+}
+
+fn random_ident(rng: &mut Rng) -> Ident {
+    let word = *rng.pick(KEYWORDS);
+    match word.strip_prefix("r#") {
+        Some(raw) => Ident::new_raw(raw, Span::call_site()),
+        None => Ident::new(word, Span::call_site()),
+    }
+}
+
+fn random_delimiter(rng: &mut Rng) -> Delimiter {
+    *rng.pick(&[
+        Delimiter::Parenthesis,
+        Delimiter::Brace,
+        Delimiter::Bracket,
+        Delimiter::Parenthesis,
+        Delimiter::None,
+    ])
+}
+
+fn with_stream(group: &Group, stream: Vec<TokenTree>) -> TokenTree {
+    let mut new = Group::new(group.delimiter(), stream.into_iter().collect());
+    new.set_span(group.span());
+    TokenTree::Group(new)
+}
+
+fn indexes(tokens: &[TokenTree], keep: impl Fn(&TokenTree) -> bool) -> Vec<usize> {
+    (0..tokens.len()).filter(|&i| keep(&tokens[i])).collect()
+}
+
+/// One mutation, at a random depth.
+fn mutate(tokens: Vec<TokenTree>, rng: &mut Rng) -> Vec<TokenTree> {
+    let groups = indexes(&tokens, |t| matches!(t, TokenTree::Group(_)));
+    if !groups.is_empty() && rng.chance(65) {
+        let i = *rng.pick(&groups);
+        let mut tokens = tokens;
+        if let TokenTree::Group(group) = &tokens[i] {
+            let inner = mutate(group.stream().into_iter().collect(), rng);
+            tokens[i] = with_stream(group, inner);
+        }
+        return tokens;
+    }
+    mutate_here(tokens, rng)
+}
+
+fn mutate_here(mut tokens: Vec<TokenTree>, rng: &mut Rng) -> Vec<TokenTree> {
+    let len = tokens.len();
+    match rng.below(14) {
+        0 if len > 0 => {
+            tokens.truncate(rng.below(len));
+        }
+        1 if len > 0 => {
+            tokens.remove(rng.below(len));
+        }
+        2 if len > 0 => {
+            let i = rng.below(len);
+            let copy = tokens[i].clone();
+            tokens.insert(i, copy);
+        }
+        3 if len > 1 => {
+            let (a, b) = (rng.below(len), rng.below(len));
+            tokens.swap(a, b);
+        }
+        4 => {
+            let literals = indexes(&tokens, |t| matches!(t, TokenTree::Literal(_)));
+            if literals.is_empty() {
+                tokens.insert(rng.below(len + 1), TokenTree::Literal(random_literal(rng)));
+            } else {
+                let i = *rng.pick(&literals);
+                tokens[i] = TokenTree::Literal(random_literal(rng));
+            }
+        }
+        5 => {
+            let idents = indexes(&tokens, |t| matches!(t, TokenTree::Ident(_)));
+            if !idents.is_empty() {
+                let i = *rng.pick(&idents);
+                tokens[i] = TokenTree::Ident(random_ident(rng));
+            }
+        }
+        6 => {
+            let literals = indexes(&tokens, |t| matches!(t, TokenTree::Literal(_)));
+            if !literals.is_empty() {
+                let i = *rng.pick(&literals);
+                let n = *rng.pick(&[
+                    0u64,
+                    1,
+                    99,
+                    100,
+                    199,
+                    200,
+                    399,
+                    400,
+                    418,
+                    420,
+                    499,
+                    599,
+                    600,
+                    65535,
+                    65536,
+                    99999999999,
+                    u64::MAX,
+                ]);
+                tokens[i] = TokenTree::Literal(Literal::u64_unsuffixed(n));
+            }
+        }
+        7 => {
+            let at = rng.below(len + 1);
+            let snippet = parse(*rng.pick(SNIPPETS));
+            tokens.splice(at..at, snippet);
+        }
+        8 if len > 0 => {
+            let start = rng.below(len);
+            let end = start + rng.below(len - start + 1);
+            let inner: TokenStream = tokens.drain(start..end).collect();
+            let group = Group::new(random_delimiter(rng), inner);
+            tokens.insert(start, TokenTree::Group(group));
+        }
+        9 => {
+            let groups = indexes(&tokens, |t| matches!(t, TokenTree::Group(_)));
+            if !groups.is_empty() {
+                let i = *rng.pick(&groups);
+                if let TokenTree::Group(group) = &tokens[i] {
+                    let delimiter = if rng.chance(50) {
+                        group.delimiter()
+                    } else {
+                        random_delimiter(rng)
+                    };
+                    let stream = if rng.chance(50) {
+                        TokenStream::new()
+                    } else {
+                        group.stream()
+                    };
+                    tokens[i] = TokenTree::Group(Group::new(delimiter, stream));
+                }
+            }
+        }
+        10 => {
+            tokens = parse(*rng.pick(GARBAGE));
+        }
+        11 => {
+            let strings = indexes(
+                &tokens,
+                |t| matches!(t, TokenTree::Literal(l) if l.to_string().starts_with('"')),
+            );
+            if !strings.is_empty() {
+                let i = *rng.pick(&strings);
+                tokens[i] = TokenTree::Literal(Literal::string(&random_string(rng)));
+            }
+        }
+        12 => {
+            let at = rng.below(len + 1);
+            let c = *rng.pick(&[
+                '#', '$', '@', '?', '!', ',', ';', ':', '=', '<', '>', '.', '&', '~', '^',
+            ]);
+            let spacing = if rng.chance(30) {
+                Spacing::Joint
+            } else {
+                Spacing::Alone
+            };
+            tokens.insert(at, TokenTree::Punct(Punct::new(c, spacing)));
+        }
+        _ => {
+            let at = rng.below(len + 1);
+            tokens.insert(at, TokenTree::Ident(random_ident(rng)));
+        }
+    }
+    tokens
+}
+
+/// Every input obtained by truncating one token list of `tokens` (top level or any group).
+fn truncations(
+    tokens: &[TokenTree],
+    out: &mut Vec<TokenStream>,
+    wrap: &dyn Fn(Vec<TokenTree>) -> TokenStream,
+) {
+    for at in 0..tokens.len() {
+        out.push(wrap(tokens[..at].to_vec()));
+    }
+    for (i, token) in tokens.iter().enumerate() {
+        if let TokenTree::Group(group) = token {
+            let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+            let rewrap = |new_inner: Vec<TokenTree>| {
+                let mut copy = tokens.to_vec();
+                copy[i] = with_stream(group, new_inner);
+                wrap(copy)
+            };
+            truncations(&inner, out, &rewrap);
+        }
+    }
+}
+
+/// Every input obtained by replacing the arguments of one `#[status]`, `#[header]` or
+/// `#[http]` in `tokens` with `garbage`.
+fn garbage_attrs(
+    tokens: &[TokenTree],
+    garbage: &[TokenTree],
+    out: &mut Vec<TokenStream>,
+    wrap: &dyn Fn(Vec<TokenTree>) -> TokenStream,
+) {
+    for (i, token) in tokens.iter().enumerate() {
+        let TokenTree::Group(group) = token else {
+            continue;
+        };
+        let is_args = i > 0
+            && group.delimiter() == Delimiter::Parenthesis
+            && matches!(&tokens[i - 1], TokenTree::Ident(name) if name == "status" || name == "header" || name == "http");
+        if is_args {
+            let mut copy = tokens.to_vec();
+            copy[i] = with_stream(group, garbage.to_vec());
+            out.push(wrap(copy));
+        }
+        let inner: Vec<TokenTree> = group.stream().into_iter().collect();
+        let rewrap = |new_inner: Vec<TokenTree>| {
+            let mut copy = tokens.to_vec();
+            copy[i] = with_stream(group, new_inner);
+            wrap(copy)
+        };
+        garbage_attrs(&inner, garbage, out, &rewrap);
+    }
+}
+
+fn corpus() -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    let seeds: Vec<Vec<TokenTree>> = SEEDS.iter().map(|(_, s)| parse(s)).collect();
+    let identity = |tokens: Vec<TokenTree>| tokens.into_iter().collect::<TokenStream>();
+    for seed in &seeds {
+        out.push(identity(seed.clone()));
+        truncations(seed, &mut out, &identity);
+        for garbage in GARBAGE {
+            garbage_attrs(seed, &parse(garbage), &mut out, &identity);
+        }
+    }
+    let mut rng = Rng(0x6874_7470_6572_72); // "httperr"
+    for seed in &seeds {
+        for _ in 0..160 {
+            let mut tokens = seed.clone();
+            for _ in 0..1 + rng.below(4) {
+                tokens = mutate(tokens, &mut rng);
+            }
+            out.push(identity(tokens));
+        }
+    }
+    out
+}
+
+fn status_corpus() -> Vec<TokenStream> {
+    let mut out = Vec::new();
+    let mut rng = Rng(404);
+    for seed in STATUS_SEEDS {
+        let tokens = parse(seed);
+        out.push(tokens.iter().cloned().collect());
+        for _ in 0..40 {
+            let mut mutated = tokens.clone();
+            for _ in 0..1 + rng.below(3) {
+                mutated = mutate(mutated, &mut rng);
+            }
+            out.push(mutated.into_iter().collect());
+        }
+    }
+    for garbage in GARBAGE {
+        out.push(parse(garbage).into_iter().collect());
+    }
+    out
+}
+
+// ------------------------------------------------------------------ running
+
+thread_local! {
+    static CAPTURING: Cell<bool> = const { Cell::new(false) };
+    static PANIC: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// While `run` calls the macro, records a panic's message and backtrace instead of printing
+/// them; other panics (failed assertions) go to the default hook.
+fn capture_panics() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let default = panic::take_hook();
+        panic::set_hook(Box::new(move |info| {
+            if CAPTURING.with(Cell::get) {
+                let backtrace = std::backtrace::Backtrace::force_capture();
+                PANIC.with(|p| *p.borrow_mut() = Some(format!("{info}\n{backtrace}")));
+            } else {
+                default(info);
+            }
+        }));
+    });
+}
+
+/// Runs `f` on `input`; on a panic returns its message and backtrace.
+fn run(f: fn(TokenStream) -> TokenStream, input: &TokenStream) -> Result<TokenStream, String> {
+    PANIC.with(|p| p.borrow_mut().take());
+    let input = input.clone();
+    CAPTURING.with(|c| c.set(true));
+    let result = panic::catch_unwind(AssertUnwindSafe(|| f(input)));
+    CAPTURING.with(|c| c.set(false));
+    result.map_err(|_| {
+        PANIC
+            .with(|p| p.borrow_mut().take())
+            .unwrap_or_else(|| "panic (no message captured)".to_owned())
+    })
+}
+
+/// Prints one example of each kind of failure (same panic location or same parse error).
+fn report(failures: &[(String, String)]) {
+    let mut seen: Vec<&str> = Vec::new();
+    for (kind, failure) in failures {
+        if !seen.contains(&kind.as_str()) {
+            seen.push(kind);
+            let count = failures.iter().filter(|(k, _)| k == kind).count();
+            eprintln!("---- {count} x {kind}\n{failure}");
+        }
+    }
+}
+
+/// The panic's location line, or the parse error's message: what tells failures apart.
+fn kind(failure: &str) -> String {
+    failure
+        .lines()
+        .find(|line| line.starts_with("panicked at"))
+        .unwrap_or_else(|| failure.lines().next().unwrap_or(""))
+        .to_owned()
+}
+
+fn is_compile_error(output: &TokenStream) -> bool {
+    output.to_string().contains("compile_error")
+}
+
+#[test]
+fn seeds_expand_as_marked() {
+    for (ok, seed) in SEEDS {
+        let output = expand::derive(parse(seed).into_iter().collect());
+        assert_eq!(
+            !is_compile_error(&output),
+            *ok,
+            "seed:\n{seed}\noutput:\n{output}"
+        );
+        syn::parse2::<syn::File>(output.clone())
+            .unwrap_or_else(|e| panic!("seed:\n{seed}\n{e}\noutput:\n{output}"));
+    }
+}
+
+#[test]
+fn derive_never_panics_and_emits_rust() {
+    capture_panics();
+    let start = Instant::now();
+    let corpus = corpus();
+    let mut failures = Vec::new();
+    for input in &corpus {
+        match run(expand::derive, input) {
+            Err(panic) => {
+                failures.push((kind(&panic), format!("PANIC on input:\n{input}\n{panic}")))
+            }
+            Ok(output) => {
+                if let Err(error) = syn::parse2::<syn::File>(output.clone()) {
+                    failures.push((
+                        format!("invalid output: {error}"),
+                        format!("INVALID OUTPUT ({error}) for input:\n{input}\noutput:\n{output}"),
+                    ));
+                }
+            }
+        }
+    }
+    let elapsed = start.elapsed();
+    eprintln!(
+        "derive fuzz: {} inputs in {elapsed:.1?}, {} failures",
+        corpus.len(),
+        failures.len()
+    );
+    report(&failures);
+    assert!(
+        failures.is_empty(),
+        "{} of {} inputs failed",
+        failures.len(),
+        corpus.len()
+    );
+    assert!(
+        corpus.len() >= 10_000,
+        "corpus has only {} inputs",
+        corpus.len()
+    );
+}
+
+#[test]
+fn status_never_panics_and_emits_an_expression() {
+    capture_panics();
+    let corpus = status_corpus();
+    let mut failures = Vec::new();
+    for input in &corpus {
+        match run(expand::status, input) {
+            Err(panic) => {
+                failures.push((kind(&panic), format!("PANIC on status!({input})\n{panic}")))
+            }
+            Ok(output) => {
+                if let Err(error) = syn::parse2::<syn::Expr>(output.clone()) {
+                    failures.push((
+                        format!("invalid output: {error}"),
+                        format!("INVALID OUTPUT ({error}) for status!({input}):\n{output}"),
+                    ));
+                }
+            }
+        }
+    }
+    eprintln!(
+        "status! fuzz: {} inputs, {} failures",
+        corpus.len(),
+        failures.len()
+    );
+    report(&failures);
+    assert!(
+        failures.is_empty(),
+        "{} of {} inputs failed",
+        failures.len(),
+        corpus.len()
+    );
+}

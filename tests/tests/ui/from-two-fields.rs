@@ -1,0 +1,13 @@
+use httperr::HttpError;
+
+#[derive(Debug, HttpError)]
+enum ApiError {
+    #[status(500)]
+    Io {
+        #[from]
+        source: std::io::Error,
+        path: String,
+    },
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use httperr::HttpError;
+
+#[derive(Debug, HttpError)]
+enum ApiError {
+    #[status(404)]
+    #[http(codes)]
+    NotFound,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use httperr::HttpError;
+
+#[derive(Debug, HttpError)]
+enum ApiError {
+    #[status(404, "user {id} not found")]
+    #[http(expose)]
+    UserNotFound { id: u64 },
+}
+
+fn main() {}

@@ -1,0 +1,4 @@
+fn main() {
+    let status = httperr::status!();
+    println!("{status}");
+}

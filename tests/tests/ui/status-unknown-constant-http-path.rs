@@ -1,0 +1,9 @@
+use httperr::HttpError;
+
+#[derive(Debug, HttpError)]
+enum ApiError {
+    #[status(http::StatusCode::TEAPOT)]
+    Teapot,
+}
+
+fn main() {}

@@ -1,0 +1,16 @@
+use httperr::HttpError;
+
+#[derive(Debug, HttpError)]
+enum DbError {
+    #[status(503)]
+    Unavailable,
+}
+
+#[derive(Debug, HttpError)]
+enum ApiError {
+    #[status(transparent)]
+    #[http(code = "database")]
+    Db(DbError),
+}
+
+fn main() {}
