@@ -6,8 +6,9 @@ use crate::ast::{Field, Input, Variant};
 use crate::attr::{Format, StatusKind};
 use crate::errors::Errors;
 use crate::valid::{self, Display, HeaderValue, Message, Own, Plan, Response, VariantPlan};
-use proc_macro2::{Literal, TokenStream, TokenTree};
+use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
 use syn::{DeriveInput, GenericParam, Generics, Ident, WherePredicate, parse_quote};
 
 pub(crate) fn derive(input: TokenStream) -> TokenStream {
@@ -171,7 +172,7 @@ impl<'a> Expander<'a> {
         // `<Field as HttpError>`: when the field's type lacks the impl, the error points at the
         // type (once, however many methods forward to it) rather than at the derive.
         let via = |plan: &VariantPlan<'_>| {
-            let ty = plan.variant.fields.first().map(|f| f.ty);
+            let ty = plan.variant.fields.first().map(|f| qualified_self(f.ty));
             quote!(<#ty as ::httperr::HttpError>)
         };
 
@@ -246,27 +247,23 @@ impl<'a> Expander<'a> {
                 let (inner, via) = (inner(plan), via(plan));
                 (vec![0], quote!(#via::to_response(#inner)))
             }
-            Response::Own(own) if !own.details.is_empty() => {
-                (vec![], quote!(#private::respond_serialized(self)))
+            Response::Own(own) => {
+                let headers = own.headers.len();
+                let status = status_const(own.status);
+                let format = format_tokens(own);
+                let body = match &own.message {
+                    _ if !own.details.is_empty() => quote!(#private::respond_serialized(self, #headers)),
+                    Message::Fixed(text) => {
+                        let body = Literal::byte_string(crate::json::body(own, text).as_bytes());
+                        quote!(#private::respond_fixed(self, #status, #format, #body, #headers))
+                    }
+                    Message::Template(_) | Message::Display(_) => {
+                        let code = option(own.code.as_deref());
+                        quote!(#private::respond(self, #status, #format, #code, #headers))
+                    }
+                };
+                (vec![], body)
             }
-            Response::Own(own) => match &own.message {
-                Message::Fixed(text) => {
-                    let body = crate::json::body(own, text);
-                    let length = body.len().to_string();
-                    let body = Literal::byte_string(body.as_bytes());
-                    let status = status_const(own.status);
-                    let format = format_tokens(own);
-                    (
-                        vec![],
-                        quote!(#private::respond_fixed(self, #status, #format, #body, #length)),
-                    )
-                }
-                Message::Template(resolved) => {
-                    let hint = resolved.literal_len + 16 * resolved.holes;
-                    (vec![], quote!(#private::respond(self, #hint)))
-                }
-                Message::Display(_) => (vec![], quote!(#private::respond(self, 64))),
-            },
         });
         let write_message = self.dispatch(|plan| match &plan.response {
             Response::Own(own) => match &own.message {
@@ -305,7 +302,10 @@ impl<'a> Expander<'a> {
                     let entries = own.details.iter().map(|&i| {
                         let field: &Field<'_> = &plan.variant.fields[i];
                         let (name, binding) = (&field.name, &field.binding);
-                        quote!(#private::SerializeMap::serialize_entry(__map, #name, #binding)?;)
+                        // At the field's type: where a missing `Serialize` is reported.
+                        let at = Span::call_site().located_at(field.ty.span());
+                        let binding = Ident::new(&binding.to_string(), at);
+                        quote_spanned!(at=> #private::SerializeMap::serialize_entry(__map, #name, #binding)?;)
                     });
                     (own.details.clone(), quote!({ #(#entries)* ::core::result::Result::Ok(()) }))
                 }
@@ -374,7 +374,7 @@ impl<'a> Expander<'a> {
         let type_name = self.input.ident.to_string();
         let entries = self.plan.variants.iter().map(|plan| match &plan.response {
             Response::Transparent => {
-                let ty = plan.variant.fields.first().map(|f| f.ty);
+                let ty = plan.variant.fields.first().map(|f| qualified_self(f.ty));
                 quote!(<#ty as ::httperr::HttpError>::__describe(__out);)
             }
             Response::Own(own) => {
@@ -461,10 +461,13 @@ impl<'a> Expander<'a> {
             }
             match source_field(&plan.variant.fields) {
                 Some(i) => {
-                    let binding = &plan.variant.fields[i].binding;
+                    let field = &plan.variant.fields[i];
+                    // At the field's type: where a source that is not an `Error` is reported.
+                    let at = Span::call_site().located_at(field.ty.span());
+                    let binding = Ident::new(&field.binding.to_string(), at);
                     (
                         vec![i],
-                        quote!(::core::option::Option::Some(#binding.as_dyn_error())),
+                        quote_spanned!(at=> ::core::option::Option::Some(#binding.as_dyn_error())),
                     )
                 }
                 None => (vec![], quote!(::core::option::Option::None)),
@@ -548,6 +551,19 @@ fn source_field(fields: &[Field<'_>]) -> Option<usize> {
         .iter()
         .position(|f| f.attrs.source.is_some() || f.attrs.from.is_some())
         .or_else(|| fields.iter().position(Field::is_source))
+}
+
+/// A type as it can stand in `<T as Trait>`: a trait object written with a trailing `+`
+/// (`dyn Inner +`) would not parse there.
+fn qualified_self(ty: &syn::Type) -> TokenStream {
+    if let syn::Type::TraitObject(object) = ty {
+        if object.bounds.trailing_punct() {
+            let mut object = object.clone();
+            object.bounds.pop_punct();
+            return quote!(#object);
+        }
+    }
+    quote!(#ty)
 }
 
 fn option(value: Option<&str>) -> TokenStream {

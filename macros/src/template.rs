@@ -53,9 +53,6 @@ pub(crate) struct Resolved {
     pub(crate) fixed: Option<String>,
     /// The template as written, for API documentation.
     pub(crate) text: String,
-    /// Length of the literal text: a capacity hint for the body buffer.
-    pub(crate) literal_len: usize,
-    pub(crate) holes: usize,
 }
 
 impl Template {
@@ -192,15 +189,17 @@ impl Template {
         } else {
             quote!(, #args)
         };
+        // The values carry the literal's location: a field that lacks `Display` (or the trait
+        // its spec needs) is reported on the template, not on the derive.
+        let located = Span::call_site().located_at(self.lit.span());
+        let values = named.iter().map(|b| Ident::new(&b.to_string(), located));
         let fixed = (self.holes.is_empty() && self.args.is_empty()).then(|| unescape(&self.value));
         Some(Resolved {
             format: LitStr::new(&out, self.lit.span()),
-            args: quote!(#extra #(, #named = #named)*),
+            args: quote!(#extra #(, #named = #values)*),
             uses,
             fixed,
             text: self.value.clone(),
-            literal_len: self.value.len(),
-            holes: self.holes.len(),
         })
     }
 

@@ -44,9 +44,15 @@ pub const fn status(code: u16) -> StatusCode {
     }
 }
 
-/// The response of a variant whose body depends on its fields.
-pub fn respond<E: HttpError + ?Sized>(error: &E, size_hint: usize) -> Response<Bytes> {
-    crate::response::respond(error, size_hint)
+/// The response of a variant whose message is formatted at run time.
+pub fn respond<E: HttpError + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    format: BodyFormat,
+    code: Option<&'static str>,
+    header_count: usize,
+) -> Response<Bytes> {
+    crate::response::respond(error, status, format, code, header_count)
 }
 
 /// The response of a variant whose whole body was computed at compile time.
@@ -55,14 +61,14 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
     status: StatusCode,
     format: BodyFormat,
     body: &'static [u8],
-    content_length: &'static str,
+    header_count: usize,
 ) -> Response<Bytes> {
-    crate::response::respond_fixed(error, status, format, body, content_length)
+    crate::response::respond_fixed(error, status, format, body, header_count)
 }
 
 /// The response of a variant with `#[detail]` fields, written through `Serialize`.
-pub fn respond_serialized<E: HttpError + serde::Serialize>(error: &E) -> Response<Bytes> {
-    crate::response::respond_serialized(error)
+pub fn respond_serialized<E: HttpError + serde::Serialize>(error: &E, header_count: usize) -> Response<Bytes> {
+    crate::response::respond_serialized(error, header_count)
 }
 
 /// The body object of §5 for the type's `Serialize` impl.
@@ -84,7 +90,12 @@ pub fn message<E: HttpError + ?Sized>(error: &E) -> Cow<'static, str> {
 pub fn append_header(headers: &mut HeaderMap, name: HeaderName, value: fmt::Arguments<'_>) {
     let value = match value.as_str() {
         Some(fixed) => HeaderValue::from_str(fixed),
-        None => HeaderValue::from_maybe_shared(Bytes::from(std::fmt::format(value).into_bytes())),
+        None => {
+            // Formatted on the stack, then copied once into the header value.
+            let mut out = crate::body::Buf::<64>::new();
+            let _ = fmt::Write::write_fmt(&mut out, value);
+            HeaderValue::from_bytes(out.as_slice())
+        }
     };
     match value {
         Ok(value) => {

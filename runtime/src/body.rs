@@ -4,6 +4,7 @@
 //! with the short forms `\b \f \n \r \t`), so a body written here equals the one the
 //! type's `Serialize` impl gives through `serde_json`. The tests hold the two together.
 
+use bytes::Bytes;
 use core::fmt;
 
 /// `application/json`, for the default format.
@@ -29,8 +30,67 @@ const ESCAPE: [u8; 256] = {
     table
 };
 
+/// Bytes being written: on the stack while they fit, so the heap copy is made once, at its
+/// exact size (a `Bytes` made from an exact-size buffer needs no second allocation).
+pub(crate) struct Buf<const N: usize> {
+    inline: [u8; N],
+    len: usize,
+    spill: Vec<u8>,
+}
+
+impl<const N: usize> Buf<N> {
+    pub(crate) fn new() -> Self {
+        Buf { inline: [0; N], len: 0, spill: Vec::new() }
+    }
+
+    pub(crate) fn extend_from_slice(&mut self, bytes: &[u8]) {
+        if self.spill.capacity() == 0 {
+            if let Some(room) = self.inline.get_mut(self.len..self.len + bytes.len()) {
+                room.copy_from_slice(bytes);
+                self.len += bytes.len();
+                return;
+            }
+            self.spill.reserve(2 * N + bytes.len());
+            self.spill.extend_from_slice(&self.inline[..self.len]);
+        }
+        self.spill.extend_from_slice(bytes);
+    }
+
+    pub(crate) fn push(&mut self, byte: u8) {
+        self.extend_from_slice(&[byte]);
+    }
+
+    pub(crate) fn as_slice(&self) -> &[u8] {
+        if self.spill.capacity() == 0 { &self.inline[..self.len] } else { &self.spill }
+    }
+
+    pub(crate) fn into_bytes(self) -> Bytes {
+        if self.spill.capacity() == 0 { Bytes::copy_from_slice(&self.inline[..self.len]) } else { Bytes::from(self.spill) }
+    }
+}
+
+impl<const N: usize> fmt::Write for Buf<N> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.extend_from_slice(s.as_bytes());
+        Ok(())
+    }
+}
+
+impl<const N: usize> std::io::Write for Buf<N> {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The body buffer: error bodies are almost always shorter than this.
+pub(crate) type BodyBuf = Buf<256>;
+
 /// Appends `s` to `out` as the inside of a JSON string, copying runs of safe bytes at once.
-pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
+pub(crate) fn escape_into<const N: usize>(out: &mut Buf<N>, s: &str) {
     let bytes = s.as_bytes();
     let mut start = 0;
     for (i, &byte) in bytes.iter().enumerate() {
@@ -58,7 +118,7 @@ pub(crate) fn escape_into(out: &mut Vec<u8>, s: &str) {
 }
 
 /// A `fmt::Write` that escapes everything written through it into a JSON string body.
-pub(crate) struct Escaper<'a>(pub(crate) &'a mut Vec<u8>);
+pub(crate) struct Escaper<'a>(pub(crate) &'a mut BodyBuf);
 
 impl fmt::Write for Escaper<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
@@ -77,7 +137,7 @@ pub(crate) struct Head<'a> {
 }
 
 /// Writes everything before the message: `{"error":"` or `{"type":…,"detail":"`.
-pub(crate) fn open(out: &mut Vec<u8>, head: &Head<'_>) {
+pub(crate) fn open(out: &mut BodyBuf, head: &Head<'_>) {
     match head.problem_type {
         None => out.extend_from_slice(br#"{"error":""#),
         Some(type_uri) => {
@@ -93,7 +153,7 @@ pub(crate) fn open(out: &mut Vec<u8>, head: &Head<'_>) {
 }
 
 /// Writes everything after the message: the closing quote, `"code"` and the closing brace.
-pub(crate) fn close(out: &mut Vec<u8>, head: &Head<'_>) {
+pub(crate) fn close(out: &mut BodyBuf, head: &Head<'_>) {
     out.push(b'"');
     if let Some(code) = head.code {
         out.extend_from_slice(br#","code":""#);
@@ -103,19 +163,7 @@ pub(crate) fn close(out: &mut Vec<u8>, head: &Head<'_>) {
     out.push(b'}');
 }
 
-/// Upper bound of the bytes `open` and `close` write, so the buffer is allocated once.
-pub(crate) fn frame_len(head: &Head<'_>) -> usize {
-    // Escaping at most multiplies a string's length by six (`\u00XX`), but type URIs, titles
-    // and codes are plain ASCII in practice: reserve their plain length and let the rare
-    // escaped one grow the buffer.
-    let code = head.code.map_or(0, |c| c.len() + 10);
-    match head.problem_type {
-        None => 12 + code,
-        Some(t) => 50 + t.len() + head.title.len() + code,
-    }
-}
-
-fn push_u16(out: &mut Vec<u8>, n: u16) {
+fn push_u16(out: &mut BodyBuf, n: u16) {
     let mut digits = [0u8; 5];
     let mut i = digits.len();
     let mut n = n;
@@ -130,14 +178,51 @@ fn push_u16(out: &mut Vec<u8>, n: u16) {
     out.extend_from_slice(&digits[i..]);
 }
 
+/// `content-length` values for bodies under 4 KiB, each `[len, digits…]`: a response takes its
+/// header value from here instead of allocating one.
+static LENGTHS: [[u8; 5]; 4096] = {
+    let mut table = [[0u8; 5]; 4096];
+    let mut n = 0;
+    while n < 4096 {
+        let mut digits = [0u8; 4];
+        let mut len = 0;
+        let mut rest = n;
+        loop {
+            digits[len] = b'0' + (rest % 10) as u8;
+            len += 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
+            }
+        }
+        table[n][0] = len as u8;
+        let mut i = 0;
+        while i < len {
+            table[n][1 + i] = digits[len - 1 - i];
+            i += 1;
+        }
+        n += 1;
+    }
+    table
+};
+
+/// The `content-length` header value of a body of `len` bytes.
+pub(crate) fn content_length(len: usize) -> http::HeaderValue {
+    let digits = LENGTHS.get(len).and_then(|entry| core::str::from_utf8(&entry[1..1 + entry[0] as usize]).ok());
+    match digits {
+        Some(digits) => http::HeaderValue::from_static(digits),
+        None => http::HeaderValue::from(len),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn escaped(s: &str) -> String {
-        let mut out = Vec::new();
+        let mut out = Buf::<8>::new();
         escape_into(&mut out, s);
-        String::from_utf8(out).unwrap()
+        String::from_utf8(out.as_slice().to_vec()).unwrap()
     }
 
     #[test]
@@ -157,9 +242,27 @@ mod tests {
     #[test]
     fn numbers() {
         for n in [0u16, 7, 42, 404, 599, 65535] {
-            let mut out = Vec::new();
+            let mut out = BodyBuf::new();
             push_u16(&mut out, n);
-            assert_eq!(out, n.to_string().into_bytes());
+            assert_eq!(out.as_slice(), n.to_string().as_bytes());
         }
+    }
+
+    #[test]
+    fn content_lengths() {
+        for n in [0, 1, 9, 10, 99, 100, 999, 1000, 4095, 4096, 123_456] {
+            assert_eq!(content_length(n), n.to_string().as_str(), "{n}");
+        }
+    }
+
+    #[test]
+    fn buffer_spills_past_its_inline_size() {
+        let mut out = Buf::<4>::new();
+        out.extend_from_slice(b"abc");
+        assert_eq!(out.as_slice(), b"abc");
+        out.extend_from_slice(b"defgh");
+        out.push(b'!');
+        assert_eq!(out.as_slice(), b"abcdefgh!");
+        assert_eq!(out.into_bytes().as_ref(), b"abcdefgh!");
     }
 }

@@ -218,6 +218,11 @@ pub use httperr_macros::status;
 /// `#[derive(HttpError)]` implements it (and `serde::Serialize`, producing exactly the body
 /// object). A hand-written impl needs only [`status`](HttpError::status) and
 /// [`message`](HttpError::message); the rest have defaults that go through the same writer.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not implement `HttpError`",
+    label = "not an HTTP error",
+    note = "derive it with `#[derive(HttpError)]`, implement it by hand, or use `#[source]` instead of `#[status(transparent)]` to keep it as a cause"
+)]
 pub trait HttpError {
     /// The response status.
     fn status(&self) -> StatusCode;
@@ -244,7 +249,7 @@ pub trait HttpError {
     /// The complete response: status, `content-type`, `content-length`, the error's own
     /// headers and nothing else, and the body.
     fn to_response(&self) -> Response<Bytes> {
-        response::respond(self, 64)
+        response::respond(self, self.status(), self.format(), self.code(), 2)
     }
 
     #[doc(hidden)]

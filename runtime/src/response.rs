@@ -1,6 +1,6 @@
 //! Response assembly: status, headers and body into one `http::Response<Bytes>`, and logging.
 
-use crate::body::{self, Escaper, Head};
+use crate::body::{self, BodyBuf, Escaper, Head};
 use crate::{BodyFormat, HttpError};
 use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
@@ -20,24 +20,25 @@ pub(crate) fn title(status: StatusCode) -> &'static str {
     }
 }
 
-/// Builds the response of any `HttpError` through the writer (messages without `#[detail]`s).
-pub(crate) fn respond<E: HttpError + ?Sized>(error: &E, size_hint: usize) -> Response<Bytes> {
-    let status = error.status();
+/// Builds the response of an error whose message is written at run time.
+pub(crate) fn respond<E: HttpError + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    format: BodyFormat,
+    code: Option<&str>,
+    header_count: usize,
+) -> Response<Bytes> {
     log(error, status);
-    let format = error.format();
-    let head = Head {
-        status: status.as_u16(),
-        code: error.code(),
-        problem_type: problem_type(format),
-        title: title(status),
-    };
-    let mut out = Vec::with_capacity(body::frame_len(&head) + size_hint);
+    let head = Head { status: status.as_u16(), code, problem_type: problem_type(format), title: title(status) };
+    let mut out = BodyBuf::new();
     body::open(&mut out, &head);
     // A `Display` impl that fails leaves the message cut short; the body is still valid JSON
     // because escaping happens on every chunk written.
     let _ = error.__write_message(&mut Escaper(&mut out));
     body::close(&mut out, &head);
-    finish(error, status, content_type(format), Bytes::from(out), None)
+    let body = out.into_bytes();
+    let length = body::content_length(body.len());
+    finish(error, status, content_type(format), body, length, header_count)
 }
 
 /// Builds the response of a variant whose whole body the macro computed at compile time.
@@ -46,36 +47,27 @@ pub(crate) fn respond_fixed<E: HttpError + ?Sized>(
     status: StatusCode,
     format: BodyFormat,
     body: &'static [u8],
-    content_length: &'static str,
+    header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
-    let length = HeaderValue::from_static(content_length);
-    finish(
-        error,
-        status,
-        content_type(format),
-        Bytes::from_static(body),
-        Some(length),
-    )
+    let length = body::content_length(body.len());
+    finish(error, status, content_type(format), Bytes::from_static(body), length, header_count)
 }
 
-/// Builds the response of a type with `#[detail]` fields through its `Serialize` impl.
-pub(crate) fn respond_serialized<E: HttpError + serde::Serialize>(error: &E) -> Response<Bytes> {
+/// Builds the response of a variant with `#[detail]` fields through its `Serialize` impl.
+pub(crate) fn respond_serialized<E: HttpError + serde::Serialize>(error: &E, header_count: usize) -> Response<Bytes> {
     let status = error.status();
-    log(error, status);
-    let mut out = Vec::with_capacity(128);
+    let format = error.format();
+    let mut out = BodyBuf::new();
     if serde_json::to_writer(&mut out, error).is_err() {
         // A detail whose `Serialize` fails (a map with non-string keys, say) must not produce
         // half a body: fall back to the body without details.
-        return respond(error, 64);
+        return respond(error, status, format, error.code(), header_count);
     }
-    finish(
-        error,
-        status,
-        content_type(error.format()),
-        Bytes::from(out),
-        None,
-    )
+    log(error, status);
+    let body = out.into_bytes();
+    let length = body::content_length(body.len());
+    finish(error, status, content_type(format), body, length, header_count)
 }
 
 fn finish<E: HttpError + ?Sized>(
@@ -83,15 +75,15 @@ fn finish<E: HttpError + ?Sized>(
     status: StatusCode,
     content_type: &'static str,
     body: Bytes,
-    content_length: Option<HeaderValue>,
+    content_length: HeaderValue,
+    header_count: usize,
 ) -> Response<Bytes> {
-    let mut headers = HeaderMap::with_capacity(4);
+    let mut headers = HeaderMap::with_capacity(2 + header_count);
     // The error's own headers go in first so that the body's framing headers below win over
     // a hand-written `insert_headers` that sets them too.
     error.insert_headers(&mut headers);
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-    let length = content_length.unwrap_or_else(|| HeaderValue::from(body.len()));
-    headers.insert(CONTENT_LENGTH, length);
+    headers.insert(CONTENT_LENGTH, content_length);
     let mut response = Response::new(body);
     *response.status_mut() = status;
     *response.headers_mut() = headers;
@@ -103,12 +95,13 @@ pub(crate) fn success(status: StatusCode, message: &str) -> Response<Bytes> {
     let mut response = if forbidden || status.is_informational() {
         Response::new(Bytes::new())
     } else {
-        let mut out = Vec::with_capacity(16 + message.len());
+        let mut out = BodyBuf::new();
         out.extend_from_slice(br#"{"success":""#);
         body::escape_into(&mut out, message);
         out.extend_from_slice(br#""}"#);
-        let length = HeaderValue::from(out.len());
-        let mut response = Response::new(Bytes::from(out));
+        let body = out.into_bytes();
+        let length = body::content_length(body.len());
+        let mut response = Response::new(body);
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, HeaderValue::from_static(body::JSON));
         headers.insert(CONTENT_LENGTH, length);

@@ -1,0 +1,12 @@
+use httperr::HttpError;
+
+#[derive(Debug, HttpError)]
+enum ApiError {
+    #[status(500)]
+    Upstream {
+        #[source]
+        cause: String,
+    },
+}
+
+fn main() {}
