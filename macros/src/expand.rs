@@ -537,7 +537,13 @@ impl<'a> Expander<'a> {
             }
         }
         let (_, type_generics, _) = self.generics.split_for_impl();
-        let predicates = self.generics.where_clause.as_ref().map(|w| &w.predicates);
+        // Generic impls of `HttpError` carry bounds the framework impls must repeat; asking for
+        // `Self: HttpError` covers them all, whatever they are.
+        let mut generics = self.generics.clone();
+        if !self.input.generics.params.is_empty() {
+            generics.make_where_clause().predicates.push(parse_quote!(Self: ::httperr::HttpError));
+        }
+        let predicates = generics.where_clause.as_ref().map(|w| &w.predicates);
         quote! {
             ::httperr::__impl_frameworks!([#params] #ident #type_generics [#predicates]);
         }

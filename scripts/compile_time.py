@@ -1,0 +1,191 @@
+#!/usr/bin/env python3
+"""Compile-time benchmark: httperr's derive against thiserror + a hand-written IntoResponse.
+
+Generates a user crate with an N-variant error enum (N = 10, 100, 200, 1000) written both
+ways, builds the dependencies once, then times `cargo build` of the user crate alone (the
+median of several runs, each after touching the source). It also times a clean build of
+`httperr-macros` and of `thiserror-impl`, each on the same already-built syn.
+
+Usage: python3 scripts/compile_time.py [--runs 3] [--sizes 10,100,200,1000]
+Prints a Markdown table. Work happens in target/compile-time/ (outside the workspace build).
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "target" / "compile-time"
+
+# Each variant cycles through the shapes real error enums have.
+SHAPES = ["unit", "id", "string", "header", "source"]
+
+
+def httperr_enum(n: int) -> str:
+    lines = ["#[derive(Debug, httperr::HttpError)]", "pub enum BigError {"]
+    for i in range(n):
+        shape = SHAPES[i % len(SHAPES)]
+        if shape == "unit":
+            lines += ["    #[status(404)]", f"    NotFound{i},"]
+        elif shape == "id":
+            lines += [f'    #[status(404, "item {{id}} of kind {i} not found")]', f"    Missing{i} {{ id: u64 }},"]
+        elif shape == "string":
+            lines += [f'    #[status(409, "name {{0}} is taken ({i})")]', f"    Taken{i}(String),"]
+        elif shape == "header":
+            lines += ['    #[status(429, "slow down")]', '    #[header(RETRY_AFTER, "{secs}")]', f"    Limited{i} {{ secs: u64 }},"]
+        else:
+            lines += ["    #[status(500)]", f"    Io{i} {{ #[source] source: std::io::Error }},"]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def thiserror_enum(n: int) -> str:
+    lines = ["#[derive(Debug, thiserror::Error)]", "pub enum BigError {"]
+    arms_status, arms_headers = [], []
+    for i in range(n):
+        shape = SHAPES[i % len(SHAPES)]
+        if shape == "unit":
+            lines += ['    #[error("Not Found")]', f"    NotFound{i},"]
+            arms_status.append(f"BigError::NotFound{i} => StatusCode::NOT_FOUND,")
+        elif shape == "id":
+            lines += [f'    #[error("item {{id}} of kind {i} not found")]', f"    Missing{i} {{ id: u64 }},"]
+            arms_status.append(f"BigError::Missing{i} {{ .. }} => StatusCode::NOT_FOUND,")
+        elif shape == "string":
+            lines += [f'    #[error("name {{0}} is taken ({i})")]', f"    Taken{i}(String),"]
+            arms_status.append(f"BigError::Taken{i}(_) => StatusCode::CONFLICT,")
+        elif shape == "header":
+            lines += ['    #[error("slow down")]', f"    Limited{i} {{ secs: u64 }},"]
+            arms_status.append(f"BigError::Limited{i} {{ .. }} => StatusCode::TOO_MANY_REQUESTS,")
+            arms_headers.append(f"BigError::Limited{i} {{ secs }} => Some(HeaderValue::from(*secs)),")
+        else:
+            lines += ['    #[error("internal error")]', f"    Io{i} {{ #[source] source: std::io::Error }},"]
+            arms_status.append(f"BigError::Io{i} {{ .. }} => StatusCode::INTERNAL_SERVER_ERROR,")
+    lines.append("}")
+    impl = f"""
+use axum_core::response::{{IntoResponse, Response}};
+use http::{{HeaderValue, StatusCode, header}};
+
+impl IntoResponse for BigError {{
+    fn into_response(self) -> Response {{
+        let status = match &self {{
+            {chr(10).join("            " + a for a in arms_status).strip()}
+        }};
+        let retry_after = match &self {{
+            {chr(10).join("            " + a for a in arms_headers).strip()}
+            _ => None,
+        }};
+        let message = if status.is_server_error() {{
+            status.canonical_reason().unwrap_or("error").to_owned()
+        }} else {{
+            self.to_string()
+        }};
+        let body = serde_json::json!({{ "error": message }}).to_string();
+        let mut response = (status, [(header::CONTENT_TYPE, "application/json")], body).into_response();
+        if let Some(value) = retry_after {{
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }}
+        response
+    }}
+}}
+"""
+    return "\n".join(lines) + "\n" + impl
+
+
+def write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not path.exists() or path.read_text() != text:
+        path.write_text(text)
+
+
+def setup() -> None:
+    write(WORK / "Cargo.toml", '[workspace]\nmembers = ["with-httperr", "with-thiserror"]\nresolver = "3"\n')
+    write(
+        WORK / "with-httperr" / "Cargo.toml",
+        f"""[package]
+name = "with-httperr"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+httperr = {{ path = "{ROOT / 'runtime'}", features = ["axum"] }}
+""",
+    )
+    write(
+        WORK / "with-thiserror" / "Cargo.toml",
+        """[package]
+name = "with-thiserror"
+version = "0.0.0"
+edition = "2024"
+publish = false
+
+[dependencies]
+thiserror = "2"
+axum-core = "0.5"
+http = "1"
+serde_json = "1"
+""",
+    )
+
+
+def cargo(*args: str) -> float:
+    start = time.perf_counter()
+    result = subprocess.run(["cargo", *args], cwd=WORK, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        sys.exit(f"cargo {' '.join(args)} failed:\n{result.stderr[-4000:]}")
+    return elapsed
+
+
+def time_user_crate(package: str, source: str, runs: int) -> float:
+    lib = WORK / package / "src" / "lib.rs"
+    write(lib, source)
+    cargo("build", "-p", package)  # the first build after a change of N is not timed
+    times = []
+    for _ in range(runs):
+        os.utime(lib)
+        times.append(cargo("build", "-p", package))
+    return statistics.median(times)
+
+
+def time_clean_build(package: str, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        cargo("clean", "-p", package)
+        times.append(cargo("build", "-p", package))
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sizes", default="10,100,200,1000")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+
+    setup()
+    write(WORK / "with-httperr" / "src" / "lib.rs", httperr_enum(1))
+    write(WORK / "with-thiserror" / "src" / "lib.rs", thiserror_enum(1))
+    cargo("build")  # dependencies, once
+
+    macros = time_clean_build("httperr-macros", args.runs)
+    thiserror_impl = time_clean_build("thiserror-impl", args.runs)
+    print("| proc-macro crate, clean build on a built syn | seconds |")
+    print("|---|---|")
+    print(f"| httperr-macros | {macros:.2f} |")
+    print(f"| thiserror-impl | {thiserror_impl:.2f} |")
+    print()
+    print("| variants | httperr derive (s) | thiserror + hand-written IntoResponse (s) | ratio |")
+    print("|---|---|---|---|")
+    for n in sizes:
+        ours = time_user_crate("with-httperr", httperr_enum(n), args.runs)
+        theirs = time_user_crate("with-thiserror", thiserror_enum(n), args.runs)
+        print(f"| {n} | {ours:.2f} | {theirs:.2f} | {ours / theirs:.2f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
