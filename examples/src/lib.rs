@@ -6,6 +6,14 @@
 use httperr::HttpError;
 use serde::Serialize;
 
+pub mod actix_web;
+pub mod axum;
+pub mod hyper;
+pub mod poem;
+pub mod rocket;
+pub mod salvo;
+pub mod warp;
+
 /// A user, the one success body of the sample API.
 #[derive(Debug, Serialize)]
 pub struct User {

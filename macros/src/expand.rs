@@ -252,7 +252,9 @@ impl<'a> Expander<'a> {
                 let status = status_const(own.status);
                 let format = format_tokens(own);
                 let body = match &own.message {
-                    _ if !own.details.is_empty() => quote!(#private::respond_serialized(self, #headers)),
+                    _ if !own.details.is_empty() => {
+                        quote!(#private::respond_serialized(self, #headers))
+                    }
                     Message::Fixed(text) => {
                         let body = Literal::byte_string(crate::json::body(own, text).as_bytes());
                         quote!(#private::respond_fixed(self, #status, #format, #body, #headers))
@@ -541,7 +543,10 @@ impl<'a> Expander<'a> {
         // `Self: HttpError` covers them all, whatever they are.
         let mut generics = self.generics.clone();
         if !self.input.generics.params.is_empty() {
-            generics.make_where_clause().predicates.push(parse_quote!(Self: ::httperr::HttpError));
+            generics
+                .make_where_clause()
+                .predicates
+                .push(parse_quote!(Self: ::httperr::HttpError));
         }
         let predicates = generics.where_clause.as_ref().map(|w| &w.predicates);
         quote! {

@@ -47,7 +47,13 @@ enum Case {
     Io500,
 }
 
-const CASES: [Case; 5] = [Case::Unit404, Case::Id404, Case::Conflict409, Case::RateLimited429, Case::Io500];
+const CASES: [Case; 5] = [
+    Case::Unit404,
+    Case::Id404,
+    Case::Conflict409,
+    Case::RateLimited429,
+    Case::Io500,
+];
 
 /// A string that needs every kind of escaping: quote, backslash, a control character, non-ASCII.
 const TRICKY: &str = "ada \"the countess\" \\ lovelace\u{1}@exämple.com";
@@ -132,7 +138,14 @@ mod floor {
                 0..=0x1f => {
                     out.extend_from_slice(&s.as_bytes()[start..i]);
                     const HEX: &[u8; 16] = b"0123456789abcdef";
-                    out.extend_from_slice(&[b'\\', b'u', b'0', b'0', HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]]);
+                    out.extend_from_slice(&[
+                        b'\\',
+                        b'u',
+                        b'0',
+                        b'0',
+                        HEX[(b >> 4) as usize],
+                        HEX[(b & 0xf) as usize],
+                    ]);
                     start = i + 1;
                     continue;
                 }
@@ -167,7 +180,10 @@ mod floor {
 
     pub fn to_response(error: &ApiError) -> Response<Bytes> {
         match error {
-            ApiError::NotFound => respond(StatusCode::NOT_FOUND, Bytes::from_static(br#"{"error":"Not Found"}"#)),
+            ApiError::NotFound => respond(
+                StatusCode::NOT_FOUND,
+                Bytes::from_static(br#"{"error":"Not Found"}"#),
+            ),
             ApiError::UserNotFound { id } => {
                 let mut digits = itoa_buffer(*id);
                 let id = digits.format();
@@ -185,11 +201,19 @@ mod floor {
                 respond(StatusCode::CONFLICT, Bytes::from(out))
             }
             ApiError::RateLimited { secs } => {
-                let mut response = respond(StatusCode::TOO_MANY_REQUESTS, Bytes::from_static(br#"{"error":"slow down"}"#));
-                response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(*secs));
+                let mut response = respond(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    Bytes::from_static(br#"{"error":"slow down"}"#),
+                );
+                response
+                    .headers_mut()
+                    .insert(RETRY_AFTER, HeaderValue::from(*secs));
                 response
             }
-            ApiError::Io(_) => respond(StatusCode::INTERNAL_SERVER_ERROR, Bytes::from_static(br#"{"error":"Internal Server Error"}"#)),
+            ApiError::Io(_) => respond(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Bytes::from_static(br#"{"error":"Internal Server Error"}"#),
+            ),
         }
     }
 
@@ -272,7 +296,9 @@ mod idiomatic {
             };
             let mut response = (status, Json(json!({ "error": message }))).into_response();
             if let ApiError::RateLimited { secs } = self {
-                response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(secs));
+                response
+                    .headers_mut()
+                    .insert(RETRY_AFTER, HeaderValue::from(secs));
             }
             response
         }
@@ -321,7 +347,11 @@ fn check_equal_bodies() {
     for case in CASES {
         let ours = axum_ours(case);
         assert_eq!(ours, axum_floor(case), "{case:?}: floor differs");
-        assert_eq!(ours, httperr::HttpError::to_response(&ours::make(case)).into_body(), "{case:?}");
+        assert_eq!(
+            ours,
+            httperr::HttpError::to_response(&ours::make(case)).into_body(),
+            "{case:?}"
+        );
         let idiomatic = axum_idiomatic(case);
         let a: serde_json::Value = serde_json::from_slice(&ours).unwrap_or_default();
         let b: serde_json::Value = serde_json::from_slice(&idiomatic).unwrap_or_default();
@@ -338,19 +368,44 @@ struct Row {
 fn benches(c: &mut Criterion, rows: &mut Vec<Row>) {
     for case in CASES {
         let mut group = c.benchmark_group(format!("axum-{}", case.name()));
-        group.bench_function("floor", |b| b.iter_batched(|| floor::make(case), |e| collect(axum::response::IntoResponse::into_response(e).into_body()), BatchSize::SmallInput));
-        group.bench_function("httperr", |b| b.iter_batched(|| ours::make(case), |e| collect(axum::response::IntoResponse::into_response(e).into_body()), BatchSize::SmallInput));
+        group.bench_function("floor", |b| {
+            b.iter_batched(
+                || floor::make(case),
+                |e| collect(axum::response::IntoResponse::into_response(e).into_body()),
+                BatchSize::SmallInput,
+            )
+        });
+        group.bench_function("httperr", |b| {
+            b.iter_batched(
+                || ours::make(case),
+                |e| collect(axum::response::IntoResponse::into_response(e).into_body()),
+                BatchSize::SmallInput,
+            )
+        });
         group.bench_function("idiomatic", |b| {
-            b.iter_batched(|| idiomatic::make(case), |e| collect(axum::response::IntoResponse::into_response(e).into_body()), BatchSize::SmallInput)
+            b.iter_batched(
+                || idiomatic::make(case),
+                |e| collect(axum::response::IntoResponse::into_response(e).into_body()),
+                BatchSize::SmallInput,
+            )
         });
         group.finish();
         rows.push(Row {
             path: "axum",
             case: case.name(),
             allocations: [
-                allocations(|| floor::make(case), |e| collect(axum::response::IntoResponse::into_response(e).into_body())),
-                allocations(|| ours::make(case), |e| collect(axum::response::IntoResponse::into_response(e).into_body())),
-                allocations(|| idiomatic::make(case), |e| collect(axum::response::IntoResponse::into_response(e).into_body())),
+                allocations(
+                    || floor::make(case),
+                    |e| collect(axum::response::IntoResponse::into_response(e).into_body()),
+                ),
+                allocations(
+                    || ours::make(case),
+                    |e| collect(axum::response::IntoResponse::into_response(e).into_body()),
+                ),
+                allocations(
+                    || idiomatic::make(case),
+                    |e| collect(axum::response::IntoResponse::into_response(e).into_body()),
+                ),
             ],
         });
     }
@@ -358,15 +413,22 @@ fn benches(c: &mut Criterion, rows: &mut Vec<Row>) {
         let mut group = c.benchmark_group(format!("to_response-{}", case.name()));
         let floor_error = floor::make(case);
         let our_error = ours::make(case);
-        group.bench_function("floor", |b| b.iter(|| floor::to_response(black_box(&floor_error))));
-        group.bench_function("httperr", |b| b.iter(|| httperr::HttpError::to_response(black_box(&our_error))));
+        group.bench_function("floor", |b| {
+            b.iter(|| floor::to_response(black_box(&floor_error)))
+        });
+        group.bench_function("httperr", |b| {
+            b.iter(|| httperr::HttpError::to_response(black_box(&our_error)))
+        });
         group.finish();
         rows.push(Row {
             path: "to_response",
             case: case.name(),
             allocations: [
                 allocations(|| &floor_error, floor::to_response),
-                allocations(|| &our_error, <ours::ApiError as httperr::HttpError>::to_response),
+                allocations(
+                    || &our_error,
+                    <ours::ApiError as httperr::HttpError>::to_response,
+                ),
                 usize::MAX,
             ],
         });
@@ -375,23 +437,38 @@ fn benches(c: &mut Criterion, rows: &mut Vec<Row>) {
 
 /// The mean time criterion estimated for one benchmark, in nanoseconds.
 fn estimate(dir: &std::path::Path, group: &str, function: &str) -> Option<f64> {
-    let path = dir.join(group).join(function).join("new").join("estimates.json");
+    let path = dir
+        .join(group)
+        .join(function)
+        .join("new")
+        .join("estimates.json");
     let json: serde_json::Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
     json["mean"]["point_estimate"].as_f64()
 }
 
 fn report(dir: &std::path::Path, rows: &[Row]) {
-    println!("\n| path | case | floor ns | httperr ns | idiomatic ns | httperr / floor | idiomatic / floor | allocs floor / httperr / idiomatic |");
+    println!(
+        "\n| path | case | floor ns | httperr ns | idiomatic ns | httperr / floor | idiomatic / floor | allocs floor / httperr / idiomatic |"
+    );
     println!("|---|---|---|---|---|---|---|---|");
     let mut ratios: std::collections::BTreeMap<&str, Vec<f64>> = std::collections::BTreeMap::new();
     for row in rows {
         let group = format!("{}-{}", row.path, row.case);
-        let (Some(floor), Some(ours)) = (estimate(dir, &group, "floor"), estimate(dir, &group, "httperr")) else {
+        let (Some(floor), Some(ours)) = (
+            estimate(dir, &group, "floor"),
+            estimate(dir, &group, "httperr"),
+        ) else {
             continue;
         };
         let idiomatic = estimate(dir, &group, "idiomatic");
         ratios.entry(row.path).or_default().push(ours / floor);
-        let fmt_allocs = |n: usize| if n == usize::MAX { "-".to_owned() } else { n.to_string() };
+        let fmt_allocs = |n: usize| {
+            if n == usize::MAX {
+                "-".to_owned()
+            } else {
+                n.to_string()
+            }
+        };
         println!(
             "| {} | {} | {floor:.1} | {ours:.1} | {} | {:.3} | {} | {} / {} / {} |",
             row.path,
@@ -413,8 +490,12 @@ fn report(dir: &std::path::Path, rows: &[Row]) {
 
 fn main() {
     check_equal_bodies();
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("..").join("criterion");
-    let mut criterion = Criterion::default().output_directory(&dir).configure_from_args();
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("..")
+        .join("criterion");
+    let mut criterion = Criterion::default()
+        .output_directory(&dir)
+        .configure_from_args();
     let mut rows = Vec::new();
     benches(&mut criterion, &mut rows);
     criterion.final_summary();

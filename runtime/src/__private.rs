@@ -67,7 +67,10 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
 }
 
 /// The response of a variant with `#[detail]` fields, written through `Serialize`.
-pub fn respond_serialized<E: HttpError + serde::Serialize>(error: &E, header_count: usize) -> Response<Bytes> {
+pub fn respond_serialized<E: HttpError + serde::Serialize>(
+    error: &E,
+    header_count: usize,
+) -> Response<Bytes> {
     crate::response::respond_serialized(error, header_count)
 }
 

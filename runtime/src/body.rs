@@ -40,7 +40,11 @@ pub(crate) struct Buf<const N: usize> {
 
 impl<const N: usize> Buf<N> {
     pub(crate) fn new() -> Self {
-        Buf { inline: [0; N], len: 0, spill: Vec::new() }
+        Buf {
+            inline: [0; N],
+            len: 0,
+            spill: Vec::new(),
+        }
     }
 
     pub(crate) fn extend_from_slice(&mut self, bytes: &[u8]) {
@@ -61,11 +65,19 @@ impl<const N: usize> Buf<N> {
     }
 
     pub(crate) fn as_slice(&self) -> &[u8] {
-        if self.spill.capacity() == 0 { &self.inline[..self.len] } else { &self.spill }
+        if self.spill.capacity() == 0 {
+            &self.inline[..self.len]
+        } else {
+            &self.spill
+        }
     }
 
     pub(crate) fn into_bytes(self) -> Bytes {
-        if self.spill.capacity() == 0 { Bytes::copy_from_slice(&self.inline[..self.len]) } else { Bytes::from(self.spill) }
+        if self.spill.capacity() == 0 {
+            Bytes::copy_from_slice(&self.inline[..self.len])
+        } else {
+            Bytes::from(self.spill)
+        }
     }
 }
 
@@ -208,7 +220,9 @@ static LENGTHS: [[u8; 5]; 4096] = {
 
 /// The `content-length` header value of a body of `len` bytes.
 pub(crate) fn content_length(len: usize) -> http::HeaderValue {
-    let digits = LENGTHS.get(len).and_then(|entry| core::str::from_utf8(&entry[1..1 + entry[0] as usize]).ok());
+    let digits = LENGTHS
+        .get(len)
+        .and_then(|entry| core::str::from_utf8(&entry[1..1 + entry[0] as usize]).ok());
     match digits {
         Some(digits) => http::HeaderValue::from_static(digits),
         None => http::HeaderValue::from(len),

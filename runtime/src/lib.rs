@@ -40,6 +40,7 @@
 //! With a framework feature on (`axum`, `actix-web`, `poem`, `rocket`, `warp`, `salvo`), the
 //! type is directly usable as a handler's error type: `Result<Json<User>, UserError>`. Without
 //! one, [`HttpError::to_response`] gives an `http::Response<Bytes>` for hyper, tower or tests.
+//! See [Frameworks](#frameworks).
 //!
 //! # Attributes
 //!
@@ -168,6 +169,31 @@
 //! - `#[header]` belongs on variants: an enum-level header could not refer to fields.
 //! - `#[detail]` needs a named field: its name is the key in the body.
 //!
+//! # Frameworks
+//!
+//! Each framework is a feature of this crate; the derive emits the framework's own trait impl
+//! for every type, and every impl answers with exactly [`HttpError::to_response`] (same status,
+//! headers, content type and body bytes), logging included.
+//!
+//! | feature | what a derived type implements | handler |
+//! |---|---|---|
+//! | `axum` | `axum::response::IntoResponse` | `async fn h() -> Result<Json<T>, MyError>` |
+//! | `actix-web` | `actix_web::ResponseError` | `async fn h() -> Result<Json<T>, MyError>` |
+//! | `poem` | `poem::error::ResponseError` (the typed error stays downcastable) | `#[handler] fn h() -> Result<Json<T>, MyError>` |
+//! | `rocket` | `rocket::response::Responder<'r, 'static>` | `#[get("/")] fn h() -> Result<Json<T>, MyError>` |
+//! | `warp` | `warp::Reply` and `warp::reject::Reject`, with [`warp::recover`] | `.map(h)` returning `Result<impl Reply, MyError>`, or `and_then` + `.recover(httperr::warp::recover::<MyError>)` |
+//! | `salvo` | `salvo::Scribe` | `#[handler] async fn h() -> Result<Json<T>, MyError>` |
+//! | `utoipa` | `utoipa::IntoResponses`, `ToSchema` | `#[utoipa::path(responses((status = 200, body = T), MyError))]` |
+//! | `tracing` | (logging) | every 5xx logged with its `source()` chain |
+//!
+//! The user adds nothing but the feature: the impls reach the framework through this crate.
+//! With poem, `HttpError::status` and poem's `ResponseError::status` share a name; with both
+//! traits imported, call it as `HttpError::status(&e)`. The `utoipa` feature documents every
+//! status a type can produce, with one named example per variant even when variants share a
+//! status; do not also derive `utoipa::ToSchema` on the error type.
+//!
+#![doc = include_str!("frameworks/hyper_doc.md")]
+//!
 //! # Hand-written impls
 //!
 //! Only [`status`](HttpError::status) and [`message`](HttpError::message) are required; the
@@ -188,6 +214,8 @@
 mod body;
 pub mod codes;
 mod frameworks;
+#[cfg(feature = "utoipa")]
+pub use frameworks::utoipa;
 #[cfg(feature = "warp")]
 pub use frameworks::warp;
 mod response;

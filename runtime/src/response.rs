@@ -29,7 +29,12 @@ pub(crate) fn respond<E: HttpError + ?Sized>(
     header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
-    let head = Head { status: status.as_u16(), code, problem_type: problem_type(format), title: title(status) };
+    let head = Head {
+        status: status.as_u16(),
+        code,
+        problem_type: problem_type(format),
+        title: title(status),
+    };
     let mut out = BodyBuf::new();
     body::open(&mut out, &head);
     // A `Display` impl that fails leaves the message cut short; the body is still valid JSON
@@ -38,7 +43,14 @@ pub(crate) fn respond<E: HttpError + ?Sized>(
     body::close(&mut out, &head);
     let body = out.into_bytes();
     let length = body::content_length(body.len());
-    finish(error, status, content_type(format), body, length, header_count)
+    finish(
+        error,
+        status,
+        content_type(format),
+        body,
+        length,
+        header_count,
+    )
 }
 
 /// Builds the response of a variant whose whole body the macro computed at compile time.
@@ -51,11 +63,21 @@ pub(crate) fn respond_fixed<E: HttpError + ?Sized>(
 ) -> Response<Bytes> {
     log(error, status);
     let length = body::content_length(body.len());
-    finish(error, status, content_type(format), Bytes::from_static(body), length, header_count)
+    finish(
+        error,
+        status,
+        content_type(format),
+        Bytes::from_static(body),
+        length,
+        header_count,
+    )
 }
 
 /// Builds the response of a variant with `#[detail]` fields through its `Serialize` impl.
-pub(crate) fn respond_serialized<E: HttpError + serde::Serialize>(error: &E, header_count: usize) -> Response<Bytes> {
+pub(crate) fn respond_serialized<E: HttpError + serde::Serialize>(
+    error: &E,
+    header_count: usize,
+) -> Response<Bytes> {
     let status = error.status();
     let format = error.format();
     let mut out = BodyBuf::new();
@@ -67,7 +89,14 @@ pub(crate) fn respond_serialized<E: HttpError + serde::Serialize>(error: &E, hea
     log(error, status);
     let body = out.into_bytes();
     let length = body::content_length(body.len());
-    finish(error, status, content_type(format), body, length, header_count)
+    finish(
+        error,
+        status,
+        content_type(format),
+        body,
+        length,
+        header_count,
+    )
 }
 
 fn finish<E: HttpError + ?Sized>(

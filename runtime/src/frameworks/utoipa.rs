@@ -1,7 +1,463 @@
-//! utoipa glue (placeholder: a helper is writing it).
+//! utoipa: OpenAPI documentation of every response a derived type can produce.
+//!
+//! With the `utoipa` feature, `#[derive(HttpError)]` also implements, for the type:
+//!
+//! - [`utoipa::IntoResponses`]: one response per status the type can produce (transparent
+//!   variants contribute the statuses of the type they wrap), each with
+//!   - the reason phrase as description;
+//!   - one content entry per body format used at that status (`application/json`, or
+//!     `application/problem+json` for `#[http(format = "problem")]`; both when variants of both
+//!     formats share the status), with the body schema **inlined**, so that
+//!     `responses(MyError)` in `#[utoipa::path]` is all it takes: there is no component to
+//!     register and no `$ref` that can dangle;
+//!   - one **named example per variant**, `"TypeName::Variant"` (`"TypeName"` for a struct),
+//!     whose value is the body with
+//!     the message template in place of the message (`{"error":"user {id} not found"}`) and
+//!     whose summary is the template. Variants that share a status are all kept — utoipa's own
+//!     `#[derive(IntoResponses)]` keeps only the last one;
+//!   - the variants' `#[header]`s, as string headers described by their value templates (and
+//!     by which variants send them, when not all of that status's variants do).
+//! - [`utoipa::ToSchema`] and [`utoipa::PartialSchema`]: the schema of the body object the
+//!   type serializes to (the derive implements `serde::Serialize` as exactly that body): the
+//!   JSON error body, the problem-details body, or a `oneOf` of the two when the type
+//!   produces both. So `body = MyError` and `components(schemas(MyError))` also work. This is
+//!   why a derived type must not also `#[derive(utoipa::ToSchema)]`: that would describe the
+//!   Rust enum, not the JSON it is sent as (and the two impls would conflict).
+//!
+//! The schemas say what every body of the format has in common (`error` is required, `code`
+//! and `details` optional; problem details always carry `type`, `title`, `status` and
+//! `detail`); the examples say what each variant sends. The values of `#[detail]` fields are
+//! not known when documenting, so they appear as `null` in the examples.
+//!
+//! ```
+//! use httperr::HttpError;
+//! use utoipa::IntoResponses;
+//!
+//! #[derive(Debug, HttpError)]
+//! #[http(codes)]
+//! enum UserError {
+//!     #[status(404, "user {id} not found")]
+//!     NotFound { id: u64 },
+//!     #[status(404, "team {0} not found")]
+//!     TeamNotFound(u64),
+//!     #[status(429)]
+//!     #[header(RETRY_AFTER, "{0}")]
+//!     RateLimited(u64),
+//! }
+//!
+//! let responses = serde_json::to_value(UserError::responses()).unwrap();
+//! let not_found = &responses["404"]["content"]["application/json"];
+//! // Both 404 variants are kept, each as its own example.
+//! assert_eq!(
+//!     not_found["examples"]["UserError::NotFound"]["value"],
+//!     serde_json::json!({ "error": "user {id} not found", "code": "not_found" }),
+//! );
+//! assert_eq!(
+//!     not_found["examples"]["UserError::TeamNotFound"]["summary"],
+//!     "team {0} not found",
+//! );
+//! assert_eq!(responses["429"]["headers"]["retry-after"]["description"], "{0}");
+//! ```
+//!
+//! In a document, list the type among an operation's responses; nothing else needs registering:
+//!
+//! ```
+//! # use httperr::HttpError;
+//! # #[derive(Debug, HttpError)]
+//! # enum UserError {
+//! #     #[status(404, "user {id} not found")]
+//! #     NotFound { id: u64 },
+//! # }
+//! use utoipa::OpenApi;
+//!
+//! #[derive(utoipa::ToSchema)]
+//! struct User {
+//!     id: u64,
+//! }
+//!
+//! #[utoipa::path(
+//!     get,
+//!     path = "/users/{id}",
+//!     params(("id" = u64, Path)),
+//!     responses((status = 200, body = User), UserError),
+//! )]
+//! async fn get_user(id: u64) -> Result<User, UserError> {
+//!     Err(UserError::NotFound { id })
+//! }
+//!
+//! #[derive(OpenApi)]
+//! #[openapi(paths(get_user))]
+//! struct ApiDoc;
+//!
+//! let document = serde_json::to_value(ApiDoc::openapi()).unwrap();
+//! let responses = &document["paths"]["/users/{id}"]["get"]["responses"];
+//! assert_eq!(responses["404"]["description"], "Not Found");
+//! assert!(responses["200"].is_object());
+//! ```
+
+use crate::__private::ResponseDoc;
+use crate::HttpError;
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use utoipa::openapi::content::{Content, ContentBuilder};
+use utoipa::openapi::example::{Example, ExampleBuilder};
+use utoipa::openapi::header::{Header, HeaderBuilder};
+use utoipa::openapi::response::{Response, ResponseBuilder};
+use utoipa::openapi::schema::{
+    AdditionalProperties, ObjectBuilder, OneOfBuilder, Schema, SchemaFormat, Type,
+};
+use utoipa::openapi::{KnownFormat, RefOr};
+
+/// What [`utoipa::IntoResponses::responses`] returns.
+#[doc(hidden)]
+pub type Responses = BTreeMap<String, RefOr<Response>>;
+
+/// What [`utoipa::PartialSchema::schema`] returns.
+#[doc(hidden)]
+pub type SchemaRef = RefOr<Schema>;
+
+const JSON: &str = crate::body::JSON;
+const PROBLEM_JSON: &str = crate::body::PROBLEM_JSON;
+
+/// The body of the generated `IntoResponses::responses`.
+#[doc(hidden)]
+pub fn responses<E: HttpError>() -> Responses {
+    let docs = describe::<E>();
+    let mut by_status: BTreeMap<u16, Vec<&ResponseDoc>> = BTreeMap::new();
+    for doc in &docs {
+        by_status.entry(doc.status).or_default().push(doc);
+    }
+    by_status
+        .into_iter()
+        .map(|(status, docs)| (status.to_string(), RefOr::T(response(status, &docs))))
+        .collect()
+}
+
+/// The body of the generated `PartialSchema::schema`.
+#[doc(hidden)]
+pub fn schema<E: HttpError>() -> SchemaRef {
+    let docs = describe::<E>();
+    let problem = docs.iter().any(|doc| doc.problem_type.is_some());
+    // A type without variants produces no body at all; the default format stands in.
+    let json = docs.is_empty() || docs.iter().any(|doc| doc.problem_type.is_none());
+    match (json, problem) {
+        (true, true) => OneOfBuilder::new()
+            .item(json_body_schema())
+            .item(problem_schema())
+            .into(),
+        (false, true) => problem_schema().into(),
+        _ => json_body_schema().into(),
+    }
+}
+
+/// Every response of `E`, one per variant, transparent variants replaced by the wrapped
+/// type's; a type wrapped by two variants is listed once.
+fn describe<E: HttpError>() -> Vec<ResponseDoc> {
+    let mut all = Vec::new();
+    E::__describe(&mut all);
+    let mut docs: Vec<ResponseDoc> = Vec::with_capacity(all.len());
+    for doc in all {
+        // Only identical entries merge: `Wrapper<A>` and `Wrapper<B>` share a name but may differ.
+        if !docs.contains(&doc) {
+            docs.push(doc);
+        }
+    }
+    docs
+}
+
+/// The response for one status, from all the variants that produce it.
+fn response(status: u16, docs: &[&ResponseDoc]) -> Response {
+    let mut builder = ResponseBuilder::new().description(reason(status));
+    // JSON first, as the default format: Swagger UI shows the first content type.
+    for content_type in [JSON, PROBLEM_JSON] {
+        let of_type: Vec<&ResponseDoc> = docs
+            .iter()
+            .copied()
+            .filter(|doc| self::content_type(doc) == content_type)
+            .collect();
+        if of_type.is_empty() {
+            continue;
+        }
+        builder = builder.content(content_type, content(&of_type));
+    }
+    for (name, header) in headers(docs) {
+        builder = builder.header(name, header);
+    }
+    builder.build()
+}
+
+fn content_type(doc: &ResponseDoc) -> &'static str {
+    match doc.problem_type {
+        Some(_) => PROBLEM_JSON,
+        None => JSON,
+    }
+}
+
+/// One media type: the format's schema and one example per variant.
+fn content(docs: &[&ResponseDoc]) -> Content {
+    let schema = match docs.first().and_then(|doc| doc.problem_type) {
+        Some(_) => problem_schema(),
+        None => json_body_schema(),
+    };
+    let mut examples: BTreeMap<String, Example> = BTreeMap::new();
+    for doc in docs {
+        // A struct is recorded with its own name as the variant.
+        let name = if doc.variant == doc.type_name {
+            doc.type_name.to_owned()
+        } else {
+            format!("{}::{}", doc.type_name, doc.variant)
+        };
+        // Two instantiations of one generic type share a name: number the later ones rather
+        // than let one replace the other.
+        let mut unique = name.clone();
+        let mut n = 1;
+        while examples.contains_key(&unique) {
+            n += 1;
+            unique = format!("{name} ({n})");
+        }
+        examples.insert(unique, example(doc));
+    }
+    ContentBuilder::new()
+        .schema(Some(schema))
+        .examples_from_iter(examples)
+        .build()
+}
+
+/// The body a variant sends, with the message template (or fixed message) as its message.
+fn example(doc: &ResponseDoc) -> Example {
+    let mut body = Map::new();
+    match doc.problem_type {
+        None => {
+            body.insert("error".into(), doc.message.into());
+            if let Some(code) = doc.code {
+                body.insert("code".into(), code.into());
+            }
+            if !doc.details.is_empty() {
+                let details = doc
+                    .details
+                    .iter()
+                    .map(|&name| (name.to_owned(), Value::Null));
+                body.insert("details".into(), Value::Object(details.collect()));
+            }
+        }
+        Some(type_uri) => {
+            body.insert("type".into(), type_uri.into());
+            body.insert("title".into(), reason(doc.status).into());
+            body.insert("status".into(), doc.status.into());
+            body.insert("detail".into(), doc.message.into());
+            if let Some(code) = doc.code {
+                body.insert("code".into(), code.into());
+            }
+            for &name in doc.details {
+                body.insert(name.to_owned(), Value::Null);
+            }
+        }
+    }
+    ExampleBuilder::new()
+        .summary(doc.message)
+        .value(Some(Value::Object(body)))
+        .build()
+}
+
+/// The headers of every variant at one status, by name. A header that only some of the
+/// variants send, or that they send with different templates, says which variant sends what:
+/// OpenAPI has no other way to mark a response header as conditional.
+fn headers(docs: &[&ResponseDoc]) -> BTreeMap<&'static str, Header> {
+    let mut senders: BTreeMap<&'static str, Vec<(&ResponseDoc, &'static str)>> = BTreeMap::new();
+    for doc in docs {
+        for &(name, template) in doc.headers {
+            senders.entry(name).or_default().push((doc, template));
+        }
+    }
+    senders
+        .into_iter()
+        .map(|(name, sent)| {
+            let first = sent.first().map_or("", |&(_, template)| template);
+            let uniform = sent.len() == docs.len() && sent.iter().all(|&(_, t)| t == first);
+            let description = if uniform {
+                first.to_owned()
+            } else {
+                let each: Vec<String> = sent
+                    .iter()
+                    .map(|(doc, template)| {
+                        format!("{}::{}: {template}", doc.type_name, doc.variant)
+                    })
+                    .collect();
+                format!("Sent by {}", each.join("; "))
+            };
+            let header = HeaderBuilder::new()
+                .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+                .description(Some(description))
+                .build();
+            (name, header)
+        })
+        .collect()
+}
+
+/// The reason phrase, or the class name for an unregistered code (as the body's title).
+fn reason(status: u16) -> &'static str {
+    match http::StatusCode::from_u16(status) {
+        Ok(status) => crate::response::title(status),
+        // The derive only records codes it checked to be in 100..=599.
+        Err(_) => "Error",
+    }
+}
+
+/// The JSON error body: `{"error": "…", "code": "…", "details": {…}}`.
+fn json_body_schema() -> Schema {
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .description(Some(
+            "An error: its public message, its machine-readable code if it has one, and its \
+             `details` if it has any.",
+        ))
+        .property(
+            "error",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .description(Some("The public message.")),
+        )
+        .required("error")
+        .property(
+            "code",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .description(Some("A machine-readable code for this error.")),
+        )
+        .property(
+            "details",
+            ObjectBuilder::new()
+                .schema_type(Type::Object)
+                .description(Some("Data about this error, by field name."))
+                .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(true))),
+        )
+        // Exactly these three members: this also keeps a problem body from matching in a `oneOf`.
+        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(false)))
+        .build()
+        .into()
+}
+
+/// RFC 9457 problem details, as httperr writes them: `type`, `title`, `status` and `detail`
+/// always, `code` when the variant has one, then extension members.
+fn problem_schema() -> Schema {
+    let string = |description: &'static str| {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some(description))
+    };
+    ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .description(Some("An error as RFC 9457 problem details."))
+        .property(
+            "type",
+            string("A URI that identifies the problem type, or `about:blank`.")
+                .format(Some(SchemaFormat::Custom("uri-reference".to_owned()))),
+        )
+        .required("type")
+        .property("title", string("The reason phrase of the status."))
+        .required("title")
+        .property(
+            "status",
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int32)))
+                .minimum(Some(400))
+                .maximum(Some(599))
+                .description(Some("The HTTP status code.")),
+        )
+        .required("status")
+        .property("detail", string("The public message."))
+        .required("detail")
+        .property("code", string("A machine-readable code for this error."))
+        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(true)))
+        .build()
+        .into()
+}
 
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_utoipa {
-    ($($input:tt)*) => {};
+    ([$($generics:tt)*] $ty:ty [$($where:tt)*]) => {
+        #[automatically_derived]
+        impl<$($generics)*> $crate::__private::utoipa::IntoResponses for $ty where $($where)* {
+            fn responses() -> $crate::__private::glue::utoipa::Responses {
+                $crate::__private::glue::utoipa::responses::<Self>()
+            }
+        }
+        #[automatically_derived]
+        impl<$($generics)*> $crate::__private::utoipa::PartialSchema for $ty where $($where)* {
+            fn schema() -> $crate::__private::glue::utoipa::SchemaRef {
+                $crate::__private::glue::utoipa::schema::<Self>()
+            }
+        }
+        #[automatically_derived]
+        impl<$($generics)*> $crate::__private::utoipa::ToSchema for $ty where $($where)* {}
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(variant: &'static str, status: u16, problem: bool) -> ResponseDoc {
+        ResponseDoc {
+            type_name: "E",
+            variant,
+            status,
+            message: "m",
+            code: None,
+            problem_type: problem.then_some("about:blank"),
+            headers: &[],
+            details: &[],
+        }
+    }
+
+    #[test]
+    fn one_content_type_per_format_at_a_status() {
+        let (a, b) = (doc("A", 404, false), doc("B", 404, true));
+        let response = serde_json::to_value(response(404, &[&a, &b])).unwrap_or_default();
+        assert_eq!(response["description"], "Not Found");
+        assert!(response["content"][JSON]["examples"]["E::A"].is_object());
+        assert!(response["content"][PROBLEM_JSON]["examples"]["E::B"].is_object());
+        assert!(response["content"][JSON]["examples"]["E::B"].is_null());
+    }
+
+    #[test]
+    fn a_header_only_some_variants_send_names_them() {
+        let mut a = doc("A", 429, false);
+        a.headers = &[("retry-after", "{0}")];
+        let b = doc("B", 429, false);
+        let response = serde_json::to_value(response(429, &[&a, &b])).unwrap_or_default();
+        assert_eq!(
+            response["headers"]["retry-after"]["description"],
+            "Sent by E::A: {0}"
+        );
+        assert_eq!(
+            response["headers"]["retry-after"]["schema"]["type"],
+            "string"
+        );
+    }
+
+    #[test]
+    fn examples_with_one_name_are_all_kept() {
+        let a = doc("A", 404, false);
+        let mut b = doc("A", 404, false);
+        b.message = "other";
+        let mut s = doc("S", 404, false);
+        s.type_name = "S";
+        let response = serde_json::to_value(response(404, &[&a, &b, &s])).unwrap_or_default();
+        let examples = &response["content"][JSON]["examples"];
+        assert_eq!(examples["E::A"]["summary"], "m");
+        assert_eq!(examples["E::A (2)"]["summary"], "other");
+        assert_eq!(
+            examples["S"]["value"]["error"], "m",
+            "a struct is named by its type"
+        );
+    }
+
+    #[test]
+    fn unregistered_codes_use_the_class_name() {
+        assert_eq!(reason(499), "Client Error");
+        assert_eq!(reason(404), "Not Found");
+    }
 }

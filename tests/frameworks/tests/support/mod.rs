@@ -17,7 +17,13 @@ pub struct Expected {
 }
 
 pub const EXPECTED: &[Expected] = &[
-    Expected { case: "user-not-found", status: 404, content_type: "application/json", headers: &[], body: r#"{"error":"Not Found"}"# },
+    Expected {
+        case: "user-not-found",
+        status: 404,
+        content_type: "application/json",
+        headers: &[],
+        body: r#"{"error":"Not Found"}"#,
+    },
     Expected {
         case: "email-taken",
         status: 409,
@@ -25,7 +31,13 @@ pub const EXPECTED: &[Expected] = &[
         headers: &[],
         body: r#"{"error":"email \"ada\"\\lovelace\u0001@example.com ☃ is already registered"}"#,
     },
-    Expected { case: "rate-limited", status: 429, content_type: "application/json", headers: &[("retry-after", "30")], body: r#"{"error":"slow down"}"# },
+    Expected {
+        case: "rate-limited",
+        status: 429,
+        content_type: "application/json",
+        headers: &[("retry-after", "30")],
+        body: r#"{"error":"slow down"}"#,
+    },
     Expected {
         case: "unauthorized",
         status: 401,
@@ -40,7 +52,13 @@ pub const EXPECTED: &[Expected] = &[
         headers: &[("allow", "GET, HEAD")],
         body: r#"{"error":"Method Not Allowed"}"#,
     },
-    Expected { case: "storage", status: 500, content_type: "application/json", headers: &[], body: r#"{"error":"Internal Server Error"}"# },
+    Expected {
+        case: "storage",
+        status: 500,
+        content_type: "application/json",
+        headers: &[],
+        body: r#"{"error":"Internal Server Error"}"#,
+    },
     Expected {
         case: "order-cancelled",
         status: 410,
@@ -60,39 +78,91 @@ pub const EXPECTED: &[Expected] = &[
 /// Requests every case and `/users/{id}` from the server at `base` (`http://127.0.0.1:PORT`)
 /// and asserts status, content type, the error's own headers, content-length and exact body.
 pub async fn check_sample_api(base: &str) {
-    let client = reqwest::Client::builder().timeout(TIMEOUT).build().expect("client");
+    let client = reqwest::Client::builder()
+        .timeout(TIMEOUT)
+        .build()
+        .expect("client");
     for expected in EXPECTED {
         let url = format!("{base}/errors/{}", expected.case);
-        let response = client.get(&url).send().await.unwrap_or_else(|e| panic!("GET {url}: {e}"));
+        let response = client
+            .get(&url)
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {url}: {e}"));
         let status = response.status().as_u16();
         let headers = response.headers().clone();
         let body = response.bytes().await.expect("body");
         let body = std::str::from_utf8(&body).expect("UTF-8 body");
         assert_eq!(status, expected.status, "{}: status", expected.case);
         assert_eq!(body, expected.body, "{}: body", expected.case);
-        assert_eq!(headers["content-type"], expected.content_type, "{}: content-type", expected.case);
-        assert_eq!(headers["content-length"], body.len().to_string().as_str(), "{}: content-length", expected.case);
+        assert_eq!(
+            headers["content-type"], expected.content_type,
+            "{}: content-type",
+            expected.case
+        );
+        assert_eq!(
+            headers["content-length"],
+            body.len().to_string().as_str(),
+            "{}: content-length",
+            expected.case
+        );
         for (name, value) in expected.headers {
-            assert_eq!(headers.get(*name).map(|v| v.to_str().unwrap()), Some(*value), "{}: header {name}", expected.case);
+            assert_eq!(
+                headers.get(*name).map(|v| v.to_str().unwrap()),
+                Some(*value),
+                "{}: header {name}",
+                expected.case
+            );
         }
         for own in ["retry-after", "www-authenticate", "allow"] {
             if !expected.headers.iter().any(|(name, _)| *name == own) {
-                assert!(headers.get(own).is_none(), "{}: unexpected {own}", expected.case);
+                assert!(
+                    headers.get(own).is_none(),
+                    "{}: unexpected {own}",
+                    expected.case
+                );
             }
         }
-        assert!(!body.contains("hunter2"), "{}: internal text leaked", expected.case);
+        assert!(
+            !body.contains("hunter2"),
+            "{}: internal text leaked",
+            expected.case
+        );
         // The framework path and `to_response()` agree byte for byte.
         let direct = httperr::HttpError::to_response(&httperr_examples::error_case(expected.case));
-        assert_eq!(direct.body().as_ref(), body.as_bytes(), "{}: differs from to_response()", expected.case);
+        assert_eq!(
+            direct.body().as_ref(),
+            body.as_bytes(),
+            "{}: differs from to_response()",
+            expected.case
+        );
     }
 
-    let ok = client.get(format!("{base}/users/1")).send().await.expect("GET /users/1");
+    let ok = client
+        .get(format!("{base}/users/1"))
+        .send()
+        .await
+        .expect("GET /users/1");
     assert_eq!(ok.status().as_u16(), 200);
-    assert_eq!(ok.text().await.unwrap(), r#"{"id":1,"email":"ada@example.com"}"#);
-    let missing = client.get(format!("{base}/users/99")).send().await.expect("GET /users/99");
+    assert_eq!(
+        ok.text().await.unwrap(),
+        r#"{"id":1,"email":"ada@example.com"}"#
+    );
+    let missing = client
+        .get(format!("{base}/users/99"))
+        .send()
+        .await
+        .expect("GET /users/99");
     assert_eq!(missing.status().as_u16(), 404);
     assert_eq!(missing.text().await.unwrap(), r#"{"error":"Not Found"}"#);
-    let failing = client.get(format!("{base}/users/2")).send().await.expect("GET /users/2");
+    let failing = client
+        .get(format!("{base}/users/2"))
+        .send()
+        .await
+        .expect("GET /users/2");
     assert_eq!(failing.status().as_u16(), 500);
-    assert_eq!(failing.text().await.unwrap(), r#"{"error":"Internal Server Error"}"#);
+    assert_eq!(
+        failing.text().await.unwrap(),
+        r#"{"error":"Internal Server Error"}"#
+    );
 }

@@ -1,0 +1,93 @@
+//! The sample API in axum, with its OpenAPI document built by utoipa from `ApiError`'s responses.
+//!
+//! The handlers return `Result<Json<User>, ApiError>`: with httperr's `axum` feature the derived
+//! `ApiError` is an `IntoResponse`, so there is no conversion to write. With the `utoipa`
+//! feature it is also an `IntoResponses`, so `responses(..., ApiError)` documents every status
+//! it can produce.
+
+use crate::{ApiError, User};
+use axum::Json;
+use axum::Router;
+use axum::extract::Path;
+use axum::routing::get;
+use utoipa::OpenApi;
+
+/// The sample API: `GET /users/{id}`, `GET /errors/{case}` and `GET /openapi.json`.
+pub fn router() -> Router {
+    Router::new()
+        .route("/users/{id}", get(get_user))
+        .route("/errors/{case}", get(get_error))
+        .route("/openapi.json", get(openapi_json))
+}
+
+/// The OpenAPI document of the sample API.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    ApiDoc::openapi()
+}
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "httperr sample API",
+        description = "The sample API of the httperr examples.",
+        license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0")
+    ),
+    paths(get_user, get_error)
+)]
+struct ApiDoc;
+
+/// A user by id: 1 exists, 2 fails in storage, any other is not found.
+#[utoipa::path(
+    get,
+    path = "/users/{id}",
+    params(("id" = u64, Path, description = "The user's id")),
+    responses((status = 200, description = "The user", body = User), ApiError)
+)]
+async fn get_user(Path(id): Path<u64>) -> Result<Json<User>, ApiError> {
+    crate::find_user(id).map(Json)
+}
+
+/// Always an error: the one named by `case` (see `CASES`).
+#[utoipa::path(
+    get,
+    path = "/errors/{case}",
+    params(("case" = String, Path, description = "One of the sample API's error cases")),
+    responses(ApiError)
+)]
+async fn get_error(Path(case): Path<String>) -> Result<Json<User>, ApiError> {
+    Err(crate::error_case(&case))
+}
+
+async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(openapi())
+}
+
+// `User` lives in the framework-neutral part of the examples, which does not depend on
+// utoipa's derive; its schema is written here, and the utoipa test checks it against what
+// `User` serializes to.
+impl utoipa::PartialSchema for User {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        use utoipa::openapi::{KnownFormat, SchemaFormat};
+        ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .property(
+                "id",
+                ObjectBuilder::new()
+                    .schema_type(Type::Integer)
+                    .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+                    .minimum(Some(0)),
+            )
+            .required("id")
+            .property(
+                "email",
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .format(Some(SchemaFormat::Custom("email".to_owned()))),
+            )
+            .required("email")
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for User {}

@@ -1,0 +1,223 @@
+//! axum: the sample API served over TCP by `axum::serve`, checked with a real HTTP client,
+//! and the `tracing` feature's logging observed through that server.
+
+mod support;
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+use support::TIMEOUT;
+use tokio::sync::oneshot;
+use tokio::time::timeout;
+use tracing::field::{Field, Visit};
+use tracing::span::{Attributes, Id, Record};
+use tracing::{Level, Metadata, Subscriber};
+
+/// Held by each test for its whole run. tracing caches, per call site and process-wide, whether
+/// anyone listens; while the capturing subscriber is the only one registered, a call site first
+/// reached on another thread (the other test's server) is cached as "nobody listens" and the
+/// capture then misses its events. Run one at a time, every call site is first reached either
+/// before the capture exists (and re-evaluated when it is registered) or on its own thread.
+static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+#[tokio::test]
+async fn sample_api_over_tcp() {
+    let _serial = SERIAL.lock().await;
+    let listener = timeout(TIMEOUT, tokio::net::TcpListener::bind("127.0.0.1:0"))
+        .await
+        .expect("bind timed out")
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("local address"));
+    let (stop, stopped) = oneshot::channel::<()>();
+    let server = tokio::spawn(
+        axum::serve(listener, httperr_examples::axum::router())
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .into_future(),
+    );
+
+    timeout(TIMEOUT, support::check_sample_api(&base))
+        .await
+        .expect("the sample API check timed out");
+
+    let client = reqwest::Client::builder()
+        .timeout(TIMEOUT)
+        .build()
+        .expect("client");
+    let response = timeout(TIMEOUT, client.get(format!("{base}/openapi.json")).send())
+        .await
+        .expect("GET /openapi.json timed out")
+        .expect("GET /openapi.json");
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    let served: serde_json::Value =
+        serde_json::from_slice(&response.bytes().await.expect("body")).expect("JSON document");
+    let built = serde_json::to_value(httperr_examples::axum::openapi()).expect("serialize");
+    assert_eq!(
+        served, built,
+        "/openapi.json serves the document openapi() builds"
+    );
+
+    // The client, and its idle keep-alive connection, stay alive: shutdown must not wait on them.
+    stop.send(()).expect("the server stopped early");
+    timeout(TIMEOUT, server)
+        .await
+        .expect("the server did not shut down")
+        .expect("the server task panicked")
+        .expect("the server failed");
+}
+
+/// One event the server logged.
+#[derive(Debug, Clone)]
+struct Logged {
+    target: String,
+    level: Level,
+    fields: BTreeMap<String, String>,
+}
+
+/// A subscriber that keeps every event, so the test can assert on levels and fields.
+#[derive(Clone, Default)]
+struct Capture(Arc<Mutex<Vec<Logged>>>);
+
+impl Capture {
+    /// Takes the events logged so far by httperr itself (not by axum, hyper or tokio).
+    fn take_httperr(&self) -> Vec<Logged> {
+        let mut events = self.0.lock().expect("capture lock");
+        std::mem::take(&mut *events)
+            .into_iter()
+            .filter(|e| e.target == "httperr" || e.target.starts_with("httperr::"))
+            .collect()
+    }
+}
+
+struct Fields<'a>(&'a mut BTreeMap<String, String>);
+
+impl Visit for Fields<'_> {
+    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+        self.0.insert(field.name().to_owned(), format!("{value:?}"));
+    }
+    fn record_str(&mut self, field: &Field, value: &str) {
+        self.0.insert(field.name().to_owned(), value.to_owned());
+    }
+}
+
+impl Subscriber for Capture {
+    fn enabled(&self, _: &Metadata<'_>) -> bool {
+        true
+    }
+    fn new_span(&self, _: &Attributes<'_>) -> Id {
+        Id::from_u64(1)
+    }
+    fn record(&self, _: &Id, _: &Record<'_>) {}
+    fn record_follows_from(&self, _: &Id, _: &Id) {}
+    fn event(&self, event: &tracing::Event<'_>) {
+        let mut fields = BTreeMap::new();
+        event.record(&mut Fields(&mut fields));
+        self.0.lock().expect("capture lock").push(Logged {
+            target: event.metadata().target().to_owned(),
+            level: *event.metadata().level(),
+            fields,
+        });
+    }
+    fn enter(&self, _: &Id) {}
+    fn exit(&self, _: &Id) {}
+}
+
+/// The server runs on its own thread and current-thread runtime, with the capturing subscriber
+/// as that thread's default: every handler runs there, and nothing the client logs gets in.
+#[tokio::test]
+async fn server_errors_are_logged_client_errors_are_not() {
+    let _serial = SERIAL.lock().await;
+    let capture = Capture::default();
+    let (address_tx, address_rx) = oneshot::channel();
+    let (stop, stopped) = oneshot::channel::<()>();
+    let server = std::thread::spawn({
+        let capture = capture.clone();
+        move || -> std::io::Result<()> {
+            let _default = tracing::subscriber::set_default(capture);
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()?;
+            runtime.block_on(async {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+                let _ = address_tx.send(listener.local_addr()?);
+                axum::serve(listener, httperr_examples::axum::router())
+                    .with_graceful_shutdown(async {
+                        let _ = stopped.await;
+                    })
+                    .await
+            })
+        }
+    });
+    let address = timeout(TIMEOUT, address_rx)
+        .await
+        .expect("the server did not start")
+        .expect("the server thread failed before listening");
+    let base = format!("http://{address}");
+    let client = reqwest::Client::builder()
+        .timeout(TIMEOUT)
+        .build()
+        .expect("client");
+    let get = |path: &str| {
+        let request = client.get(format!("{base}{path}")).send();
+        async move {
+            let response = timeout(TIMEOUT, request)
+                .await
+                .expect("request timed out")
+                .expect("request");
+            let status = response.status().as_u16();
+            (status, response.text().await.expect("body"))
+        }
+    };
+
+    let (status, body) = get("/users/2").await;
+    assert_eq!(status, 500);
+    assert_eq!(body, r#"{"error":"Internal Server Error"}"#);
+    assert!(
+        !body.contains("sda1"),
+        "the cause must not reach the client"
+    );
+    let events = capture.take_httperr();
+    let errors: Vec<&Logged> = events.iter().filter(|e| e.level == Level::ERROR).collect();
+    assert_eq!(errors.len(), 1, "one error-level event per 5xx: {events:?}");
+    let fields = &errors[0].fields;
+    assert_eq!(
+        fields.get("status").map(String::as_str),
+        Some("500"),
+        "{fields:?}"
+    );
+    assert_eq!(
+        fields.get("sources").map(String::as_str),
+        Some("disk /dev/sda1 failed"),
+        "the source chain is logged: {fields:?}"
+    );
+
+    for path in [
+        "/users/99",
+        "/errors/rate-limited",
+        "/errors/order-cancelled",
+    ] {
+        let (status, _) = get(path).await;
+        assert!((400..500).contains(&status), "{path}: {status}");
+        let events = capture.take_httperr();
+        assert!(
+            events.iter().all(|e| e.level >= Level::DEBUG),
+            "{path}: a 4xx logs nothing above debug: {events:?}"
+        );
+        // The capture works on this path too: the 4xx is there, at debug.
+        assert!(
+            events.iter().any(|e| e.level == Level::DEBUG
+                && e.fields.get("status").map(String::as_str) == Some(status.to_string().as_str())),
+            "{path}: the debug event is missing: {events:?}"
+        );
+    }
+
+    stop.send(()).expect("the server stopped early");
+    let joined = tokio::task::spawn_blocking(move || server.join());
+    timeout(TIMEOUT, joined)
+        .await
+        .expect("the server did not shut down")
+        .expect("join task")
+        .expect("the server thread panicked")
+        .expect("the server failed");
+}
