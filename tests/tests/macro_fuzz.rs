@@ -421,7 +421,7 @@ fn random_literal(rng: &mut Rng) -> Literal {
         5 => Literal::byte_string(random_string(rng).as_bytes()),
         6 => Literal::byte_character(b'4'),
         7 => Literal::i64_unsuffixed(-1),
-        8 => Literal::from_str(*rng.pick(&[
+        8 => Literal::from_str(rng.pick::<&str>(&[
             "r#\"{id}\"#",
             "r\"x\"",
             "0x1F4",
@@ -434,7 +434,7 @@ fn random_literal(rng: &mut Rng) -> Literal {
         .unwrap(),
         9 => Literal::string(""),
         10 => Literal::u128_unsuffixed(u128::MAX),
-        _ => Literal::string(*rng.pick(&[
+        _ => Literal::string(rng.pick::<&str>(&[
             "json",
             "problem",
             "x-request-id",
@@ -552,7 +552,7 @@ fn mutate_here(mut tokens: Vec<TokenTree>, rng: &mut Rng) -> Vec<TokenTree> {
         }
         7 => {
             let at = rng.below(len + 1);
-            let snippet = parse(*rng.pick(SNIPPETS));
+            let snippet = parse(rng.pick::<&str>(SNIPPETS));
             tokens.splice(at..at, snippet);
         }
         8 if len > 0 => {
@@ -582,7 +582,7 @@ fn mutate_here(mut tokens: Vec<TokenTree>, rng: &mut Rng) -> Vec<TokenTree> {
             }
         }
         10 => {
-            tokens = parse(*rng.pick(GARBAGE));
+            tokens = parse(rng.pick::<&str>(GARBAGE));
         }
         11 => {
             let strings = indexes(
@@ -707,7 +707,7 @@ fn corpus() -> Vec<TokenStream> {
             garbage_attrs(seed, &parse(garbage), &mut out, &identity);
         }
     }
-    let mut rng = Rng(0x6874_7470_6572_72); // "httperr"
+    let mut rng = Rng(0x0068_7474_7065_7272); // "httperr"
     let mut stack = |tokens: &[TokenTree], count: usize, out: &mut Vec<TokenStream>| {
         for _ in 0..count {
             let mut tokens = tokens.to_vec();
