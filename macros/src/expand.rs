@@ -5,6 +5,7 @@
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{Format, StatusKind};
 use crate::errors::Errors;
+use crate::template::Segment;
 use crate::valid::{self, Display, HeaderValue, Message, Own, Plan, Response, VariantPlan};
 use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::{quote, quote_spanned};
@@ -284,6 +285,7 @@ impl<'a> Expander<'a> {
                 (vec![0], quote!(#via::__write_message(#inner, __out)))
             }
         });
+        let write_json = self.write_json();
         let has_details = self.plan.variants.iter().any(|plan| match &plan.response {
             Response::Own(own) => !own.details.is_empty(),
             Response::Transparent => true,
@@ -359,6 +361,7 @@ impl<'a> Expander<'a> {
                 fn __write_message(&self, __out: &mut dyn #private::fmt::Write) -> #private::fmt::Result {
                     #write_message
                 }
+                #write_json
                 fn __as_error(&self) -> ::core::option::Option<&dyn ::core::error::Error> {
                     ::core::option::Option::Some(self)
                 }
@@ -368,6 +371,67 @@ impl<'a> Expander<'a> {
                 #details
             }
         }
+    }
+
+    /// `__write_json`, for types with templates made only of text and plain `{field}`s: the
+    /// text is escaped here, at compile time, and each field is written by a runtime writer
+    /// chosen for its type, with no `core::fmt` in between.
+    fn write_json(&self) -> Option<TokenStream> {
+        let private = quote!(::httperr::__private);
+        fn fast<'p>(plan: &'p VariantPlan<'_>) -> Option<&'p Vec<Segment>> {
+            let segments = match &plan.response {
+                Response::Own(own) => match &own.message {
+                    Message::Template(resolved) => resolved.segments.as_ref()?,
+                    _ => return None,
+                },
+                Response::Transparent => return None,
+            };
+            // Only fields whose type is plainly a string or an integer: any other type keeps
+            // the `core::fmt` path, so a field that is not `Display` gets the one error rustc
+            // gives for the format string, not a second one here.
+            let plain = segments.iter().all(|segment| match segment {
+                Segment::Text(_) => true,
+                Segment::Field(i) => plan.variant.fields.get(*i).is_some_and(|f| is_plain(f.ty)),
+            });
+            plain.then_some(segments)
+        }
+        if !self.plan.variants.iter().any(|plan| fast(plan).is_some()) {
+            return None;
+        }
+        let body = self.dispatch(|plan| match (fast(plan), &plan.response) {
+            (Some(segments), _) => {
+                let mut binds = Vec::new();
+                let writes = segments.iter().map(|segment| match segment {
+                    Segment::Text(text) => {
+                        let escaped = crate::json::escape(text);
+                        quote!(__out.raw(#escaped);)
+                    }
+                    Segment::Field(i) => {
+                        binds.push(*i);
+                        let binding = &plan.variant.fields[*i].binding;
+                        quote!((&#private::Field(#binding)).__json(__out);)
+                    }
+                });
+                let writes: Vec<TokenStream> = writes.collect();
+                (binds, quote!({ #(#writes)* }))
+            }
+            (None, Response::Transparent) => {
+                let inner = plan.variant.fields.first().map(|f| &f.binding);
+                let ty = plan.variant.fields.first().map(|f| qualified_self(f.ty));
+                (
+                    vec![0],
+                    quote!(<#ty as ::httperr::HttpError>::__write_json(#inner, __out)),
+                )
+            }
+            (None, Response::Own(_)) => (vec![], quote!(__out.message(self))),
+        });
+        Some(quote! {
+            fn __write_json(&self, __out: &mut #private::JsonMessage<'_>) {
+                #[allow(unused_imports)]
+                use #private::{FieldDisplay as _, FieldInt as _, FieldStr as _};
+                #body
+            }
+        })
     }
 
     /// The documentation data of every response the type can produce, transparent ones
@@ -562,6 +626,38 @@ fn source_field(fields: &[Field<'_>]) -> Option<usize> {
         .iter()
         .position(|f| f.attrs.source.is_some() || f.attrs.from.is_some())
         .or_else(|| fields.iter().position(Field::is_source))
+}
+
+/// A string or integer type, by its spelling: the types `__private::Field` writes without
+/// `core::fmt`.
+fn is_plain(ty: &syn::Type) -> bool {
+    let spelled: String = quote!(#ty).to_string().split_whitespace().collect();
+    let without_ref = match spelled.strip_prefix('&') {
+        Some(rest) => match rest.strip_prefix('\'') {
+            Some(lifetime) => {
+                lifetime.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_')
+            }
+            None => rest,
+        },
+        None => spelled.as_str(),
+    };
+    matches!(
+        without_ref,
+        "str"
+            | "String"
+            | "std::string::String"
+            | "Box<str>"
+            | "u8"
+            | "u16"
+            | "u32"
+            | "u64"
+            | "usize"
+            | "i8"
+            | "i16"
+            | "i32"
+            | "i64"
+            | "isize"
+    ) || (without_ref.starts_with("Cow<") && without_ref.ends_with(",str>"))
 }
 
 /// A type as it can stand in `<T as Trait>`: a trait object written with a trailing `+`

@@ -32,6 +32,13 @@ pub(crate) fn body(own: &Own, message: &str) -> String {
     out
 }
 
+/// The inside of a JSON string holding `value`, as the runtime writer would escape it.
+pub(crate) fn escape(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    string(&mut out, value);
+    out[1..out.len() - 1].to_owned()
+}
+
 fn string(out: &mut String, value: &str) {
     out.push('"');
     for c in value.chars() {

@@ -41,6 +41,23 @@ pub(crate) struct FieldRef<'a> {
     pub(crate) binding: &'a Ident,
 }
 
+/// A piece of a template whose holes are all plain `{field}`s.
+#[derive(Clone)]
+pub(crate) enum Segment {
+    /// Literal text, with `{{` and `}}` already unescaped.
+    Text(String),
+    /// The field at this index.
+    Field(usize),
+}
+
+fn push_text(segments: &mut Option<Vec<Segment>>, text: &str) {
+    if let Some(segments) = segments {
+        if !text.is_empty() {
+            segments.push(Segment::Text(unescape(text)));
+        }
+    }
+}
+
 /// A template resolved against one variant.
 #[derive(Clone)]
 pub(crate) struct Resolved {
@@ -53,6 +70,8 @@ pub(crate) struct Resolved {
     pub(crate) fixed: Option<String>,
     /// The template as written, for API documentation.
     pub(crate) text: String,
+    /// The template as text and fields, when every hole is a plain `{field}`.
+    pub(crate) segments: Option<Vec<Segment>>,
 }
 
 impl Template {
@@ -90,8 +109,12 @@ impl Template {
             .first()
             .is_some_and(|f| f.name.parse::<usize>().is_ok());
         let mut failed = false;
+        // The template as text and fields, when every hole is a plain `{field}`: then the
+        // body writer needs no `core::fmt` (see `Segment`).
+        let mut segments = Some(Vec::new());
         for hole in &self.holes {
             out.push_str(&self.value[cursor..hole.range.start]);
+            push_text(&mut segments, &self.value[cursor..hole.range.start]);
             cursor = hole.range.end;
             let trait_name = format_trait(&hole.spec);
             let field = match &hole.arg {
@@ -144,6 +167,12 @@ impl Template {
             };
             let spec =
                 self.rewrite_spec(&hole.spec, fields, &mut uses, (&hole.range, tuple, errors));
+            match (field, &mut segments) {
+                (Some(i), Some(segments)) if hole.spec.is_empty() => {
+                    segments.push(Segment::Field(i))
+                }
+                _ => segments = None,
+            }
             match field {
                 Some(i) => {
                     uses.push((i, trait_name));
@@ -169,6 +198,10 @@ impl Template {
             }
         }
         out.push_str(&self.value[cursor..]);
+        push_text(&mut segments, &self.value[cursor..]);
+        if !self.args.is_empty() {
+            segments = None;
+        }
         let args = rewrite_args(self.args.clone(), fields, &mut uses, errors);
         if failed || errors_marker(errors) != before {
             return None;
@@ -200,6 +233,7 @@ impl Template {
             uses,
             fixed,
             text: self.value.clone(),
+            segments,
         })
     }
 

@@ -111,6 +111,81 @@ pub fn append_header(headers: &mut HeaderMap, name: HeaderName, value: fmt::Argu
     }
 }
 
+/// The body's message being written straight into the JSON body: template text arrives
+/// escaped at compile time, fields are escaped (or, for integers, formatted) as they are written.
+pub struct JsonMessage<'a>(pub(crate) &'a mut crate::body::BodyBuf);
+
+impl JsonMessage<'_> {
+    /// Template text, already JSON-escaped by the macro.
+    pub fn raw(&mut self, escaped: &'static str) {
+        self.0.extend_from_slice(escaped.as_bytes());
+    }
+
+    /// The whole message of `error`, through its `Display`-style writer.
+    pub fn message<E: HttpError + ?Sized>(&mut self, error: &E) {
+        // A `Display` impl that fails leaves the message cut short; the body stays valid JSON.
+        let _ = error.__write_message(&mut crate::body::Escaper(self.0));
+    }
+
+    fn display<T: fmt::Display + ?Sized>(&mut self, value: &T) {
+        let _ = fmt::Write::write_fmt(&mut crate::body::Escaper(self.0), format_args!("{value}"));
+    }
+}
+
+/// A field interpolated into a message. Which trait's `__json` a call picks depends on the
+/// field's type (autoref specialization): strings are escaped directly, integers written as
+/// digits, anything else goes through `Display`.
+pub struct Field<'a, T: ?Sized>(pub &'a T);
+
+pub trait FieldStr {
+    fn __json(&self, out: &mut JsonMessage<'_>);
+}
+
+impl<T: AsRef<str> + ?Sized> FieldStr for Field<'_, T> {
+    fn __json(&self, out: &mut JsonMessage<'_>) {
+        crate::body::escape_into(out.0, self.0.as_ref());
+    }
+}
+
+pub trait FieldInt {
+    fn __json(&self, out: &mut JsonMessage<'_>);
+}
+
+macro_rules! field_int {
+    ($($int:ty),*) => {$(
+        impl FieldInt for Field<'_, $int> {
+            fn __json(&self, out: &mut JsonMessage<'_>) {
+                #[allow(unused_comparisons, clippy::cast_lossless, clippy::cast_sign_loss)]
+                crate::body::push_int(out.0, *self.0 < 0, self.0.unsigned_abs() as u64);
+            }
+        }
+    )*};
+}
+
+macro_rules! field_uint {
+    ($($int:ty),*) => {$(
+        impl FieldInt for Field<'_, $int> {
+            fn __json(&self, out: &mut JsonMessage<'_>) {
+                #[allow(clippy::cast_lossless)]
+                crate::body::push_int(out.0, false, *self.0 as u64);
+            }
+        }
+    )*};
+}
+
+field_int!(i8, i16, i32, i64, isize);
+field_uint!(u8, u16, u32, u64, usize);
+
+pub trait FieldDisplay {
+    fn __json(&self, out: &mut JsonMessage<'_>);
+}
+
+impl<T: fmt::Display + ?Sized> FieldDisplay for &Field<'_, T> {
+    fn __json(&self, out: &mut JsonMessage<'_>) {
+        out.display(self.0);
+    }
+}
+
 /// Turns any error field into `&dyn Error`, whether it is a concrete type or already a trait object.
 pub trait AsDynError<'a>: Sealed {
     fn as_dyn_error(&self) -> &(dyn Error + 'a);

@@ -175,6 +175,27 @@ pub(crate) fn close(out: &mut BodyBuf, head: &Head<'_>) {
     out.push(b'}');
 }
 
+/// Writes an integer in decimal, without `core::fmt` (and in 64-bit arithmetic: 128-bit
+/// division is a slow library call).
+pub(crate) fn push_int(out: &mut BodyBuf, negative: bool, magnitude: u64) {
+    let mut digits = [0u8; 21];
+    let mut i = digits.len();
+    let mut rest = magnitude;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if negative {
+        i -= 1;
+        digits[i] = b'-';
+    }
+    out.extend_from_slice(&digits[i..]);
+}
+
 fn push_u16(out: &mut BodyBuf, n: u16) {
     let mut digits = [0u8; 5];
     let mut i = digits.len();
@@ -258,6 +279,15 @@ mod tests {
         for n in [0u16, 7, 42, 404, 599, 65535] {
             let mut out = BodyBuf::new();
             push_u16(&mut out, n);
+            assert_eq!(out.as_slice(), n.to_string().as_bytes());
+        }
+    }
+
+    #[test]
+    fn integers() {
+        for n in [0i128, 7, -7, 42, i128::from(u64::MAX), i128::from(i64::MIN)] {
+            let mut out = BodyBuf::new();
+            push_int(&mut out, n < 0, u64::try_from(n.unsigned_abs()).unwrap());
             assert_eq!(out.as_slice(), n.to_string().as_bytes());
         }
     }

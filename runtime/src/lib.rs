@@ -286,6 +286,11 @@ pub trait HttpError {
     }
 
     #[doc(hidden)]
+    fn __write_json(&self, out: &mut __private::JsonMessage<'_>) {
+        out.message(self);
+    }
+
+    #[doc(hidden)]
     fn __as_error(&self) -> Option<&dyn core::error::Error> {
         None
     }

@@ -1,6 +1,6 @@
 //! Response assembly: status, headers and body into one `http::Response<Bytes>`, and logging.
 
-use crate::body::{self, BodyBuf, Escaper, Head};
+use crate::body::{self, BodyBuf, Head};
 use crate::{BodyFormat, HttpError};
 use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
@@ -29,17 +29,22 @@ pub(crate) fn respond<E: HttpError + ?Sized>(
     header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
+    let problem_type = problem_type(format);
+    // The title appears only in problem details; JSON bodies skip the lookup.
+    let title = if problem_type.is_some() {
+        title(status)
+    } else {
+        ""
+    };
     let head = Head {
         status: status.as_u16(),
         code,
-        problem_type: problem_type(format),
-        title: title(status),
+        problem_type,
+        title,
     };
     let mut out = BodyBuf::new();
     body::open(&mut out, &head);
-    // A `Display` impl that fails leaves the message cut short; the body is still valid JSON
-    // because escaping happens on every chunk written.
-    let _ = error.__write_message(&mut Escaper(&mut out));
+    error.__write_json(&mut crate::__private::JsonMessage(&mut out));
     body::close(&mut out, &head);
     let body = out.into_bytes();
     let length = body::content_length(body.len());

@@ -211,3 +211,29 @@ fn success_helper() {
         );
     }
 }
+
+/// Integer and string fields are written without `core::fmt`; the bytes must not change.
+#[derive(Debug, HttpError)]
+enum Numbers {
+    #[status(400, "offset {0} out of {1}, page {2}, size {3}")]
+    Offset(i64, u64, i8, usize),
+    #[status(400, "{name}{{}}{id}")]
+    Adjacent { name: &'static str, id: u16 },
+}
+
+#[test]
+fn integers_and_strings_written_directly() {
+    assert_json(
+        &Numbers::Offset(i64::MIN, u64::MAX, -1, 0),
+        400,
+        r#"{"error":"offset -9223372036854775808 out of 18446744073709551615, page -1, size 0"}"#,
+    );
+    assert_json(
+        &Numbers::Adjacent {
+            name: "a\"b",
+            id: 7,
+        },
+        400,
+        r#"{"error":"a\"b{}7"}"#,
+    );
+}
