@@ -137,9 +137,9 @@ impl<'a> Expander<'a> {
 
     /// `match self { … }` with one arm per variant; a single body when every arm is the same
     /// and binds nothing.
-    fn dispatch(&self, arm: impl Fn(&VariantPlan<'_>) -> (Vec<usize>, TokenStream)) -> TokenStream {
+    fn dispatch(&self, arm: &dyn Fn(&VariantPlan<'_>) -> (Vec<usize>, TokenStream)) -> TokenStream {
         let is_enum = self.input.is_enum;
-        let arms: Vec<(Vec<usize>, TokenStream)> = self.plan.variants.iter().map(&arm).collect();
+        let arms: Vec<(Vec<usize>, TokenStream)> = self.plan.variants.iter().map(arm).collect();
         if arms.is_empty() {
             return quote!(match *self {});
         }
@@ -151,15 +151,26 @@ impl<'a> Expander<'a> {
             let body = &arms[0].1;
             return quote!(#body);
         }
-        let arms = self
-            .plan
-            .variants
-            .iter()
-            .zip(arms)
-            .map(|(plan, (binds, body))| {
-                let pattern = plan.variant.pattern(is_enum, |i| binds.contains(&i));
-                quote!(#pattern => #body,)
-            });
+        // Arms that bind nothing and share a body become one or-pattern arm: each distinct
+        // status, body or code is then compiled (and const-evaluated) once, not once per variant.
+        let mut grouped: Vec<(Vec<TokenStream>, String, TokenStream)> = Vec::new();
+        let mut bound: Vec<TokenStream> = Vec::new();
+        for (plan, (binds, body)) in self.plan.variants.iter().zip(arms) {
+            let pattern = plan.variant.pattern(is_enum, |i| binds.contains(&i));
+            if !binds.is_empty() {
+                bound.push(quote!(#pattern => #body,));
+                continue;
+            }
+            let key = body.to_string();
+            match grouped.iter_mut().find(|(_, k, _)| *k == key) {
+                Some((patterns, _, _)) => patterns.push(pattern),
+                None => grouped.push((vec![pattern], key, body)),
+            }
+        }
+        let shared = grouped
+            .into_iter()
+            .map(|(patterns, _, body)| quote!(#(#patterns)|* => #body,));
+        let arms: Vec<TokenStream> = bound.into_iter().chain(shared).collect();
         quote!(match self { #(#arms)* })
     }
 
@@ -177,14 +188,14 @@ impl<'a> Expander<'a> {
             quote!(<#ty as ::httperr::HttpError>)
         };
 
-        let status = self.dispatch(|plan| match &plan.response {
+        let status = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => (vec![], status_const(own.status)),
             Response::Transparent => {
                 let (inner, via) = (inner(plan), via(plan));
                 (vec![0], quote!(#via::status(#inner)))
             }
         });
-        let message = self.dispatch(|plan| match &plan.response {
+        let message = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => match &own.message {
                 Message::Fixed(text) => (vec![], quote!(#private::Cow::Borrowed(#text))),
                 Message::Template(_) | Message::Display(_) => {
@@ -196,7 +207,7 @@ impl<'a> Expander<'a> {
                 (vec![0], quote!(#via::message(#inner)))
             }
         });
-        let code = self.dispatch(|plan| match &plan.response {
+        let code = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => match &own.code {
                 Some(code) => (vec![], quote!(::core::option::Option::Some(#code))),
                 None => (vec![], quote!(::core::option::Option::None)),
@@ -206,14 +217,14 @@ impl<'a> Expander<'a> {
                 (vec![0], quote!(#via::code(#inner)))
             }
         });
-        let format = self.dispatch(|plan| match &plan.response {
+        let format = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => (vec![], format_tokens(own)),
             Response::Transparent => {
                 let (inner, via) = (inner(plan), via(plan));
                 (vec![0], quote!(#via::format(#inner)))
             }
         });
-        let headers = self.dispatch(|plan| match &plan.response {
+        let headers = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => {
                 let mut binds = Vec::new();
                 let inserts: Vec<TokenStream> = own
@@ -243,7 +254,7 @@ impl<'a> Expander<'a> {
                 (vec![0], quote!(#via::insert_headers(#inner, __headers)))
             }
         });
-        let to_response = self.dispatch(|plan| match &plan.response {
+        let to_response = self.dispatch(&|plan| match &plan.response {
             Response::Transparent => {
                 let (inner, via) = (inner(plan), via(plan));
                 (vec![0], quote!(#via::to_response(#inner)))
@@ -268,7 +279,7 @@ impl<'a> Expander<'a> {
                 (vec![], body)
             }
         });
-        let write_message = self.dispatch(|plan| match &plan.response {
+        let write_message = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => match &own.message {
                 Message::Fixed(text) => (
                     vec![],
@@ -291,7 +302,7 @@ impl<'a> Expander<'a> {
             Response::Transparent => true,
         });
         let details = has_details.then(|| {
-            let has = self.dispatch(|plan| match &plan.response {
+            let has = self.dispatch(&|plan| match &plan.response {
                 Response::Own(own) => {
                     let has = !own.details.is_empty();
                     (vec![], quote!(#has))
@@ -301,7 +312,7 @@ impl<'a> Expander<'a> {
                     (vec![0], quote!(#via::__has_details(#inner)))
                 }
             });
-            let serialize = self.dispatch(|plan| match &plan.response {
+            let serialize = self.dispatch(&|plan| match &plan.response {
                 Response::Own(own) => {
                     let entries = own.details.iter().map(|&i| {
                         let field: &Field<'_> = &plan.variant.fields[i];
@@ -365,8 +376,10 @@ impl<'a> Expander<'a> {
                 fn __as_error(&self) -> ::core::option::Option<&dyn ::core::error::Error> {
                     ::core::option::Option::Some(self)
                 }
-                fn __describe(__out: &mut #private::Vec<#private::ResponseDoc>) {
-                    #describe
+                ::httperr::__describe_responses! {
+                    fn __describe(__out: &mut #private::Vec<#private::ResponseDoc>) {
+                        #describe
+                    }
                 }
                 #details
             }
@@ -398,7 +411,7 @@ impl<'a> Expander<'a> {
         if !self.plan.variants.iter().any(|plan| fast(plan).is_some()) {
             return None;
         }
-        let body = self.dispatch(|plan| match (fast(plan), &plan.response) {
+        let body = self.dispatch(&|plan| match (fast(plan), &plan.response) {
             (Some(segments), _) => {
                 let mut binds = Vec::new();
                 let writes = segments.iter().map(|segment| match segment {
@@ -500,7 +513,7 @@ impl<'a> Expander<'a> {
     fn std_impls(&self) -> TokenStream {
         let private = quote!(::httperr::__private);
         let inner = |plan: &VariantPlan<'_>| plan.variant.fields.first().map(|f| f.binding.clone());
-        let display = self.dispatch(|plan| match &plan.display {
+        let display = self.dispatch(&|plan| match &plan.display {
             Display::Fixed(text) => (vec![], quote!(__formatter.write_str(#text))),
             Display::Template(resolved) => {
                 let (format, args) = (&resolved.format, &resolved.args);
@@ -517,7 +530,7 @@ impl<'a> Expander<'a> {
                 )
             }
         });
-        let source = self.dispatch(|plan| {
+        let source = self.dispatch(&|plan| {
             if let Response::Transparent = plan.response {
                 let inner = inner(plan);
                 return (
