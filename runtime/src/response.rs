@@ -46,14 +46,11 @@ pub(crate) fn respond<E: HttpError + ?Sized>(
     body::open(&mut out, &head);
     error.__write_json(&mut crate::__private::JsonMessage(&mut out));
     body::close(&mut out, &head);
-    let body = out.into_bytes();
-    let length = body::content_length(body.len());
     finish(
         error,
         status,
         content_type(format),
-        body,
-        length,
+        out.into_bytes(),
         header_count,
     )
 }
@@ -67,13 +64,11 @@ pub(crate) fn respond_fixed<E: HttpError + ?Sized>(
     header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
-    let length = body::content_length(body.len());
     finish(
         error,
         status,
         content_type(format),
         Bytes::from_static(body),
-        length,
         header_count,
     )
 }
@@ -92,14 +87,11 @@ pub(crate) fn respond_serialized<E: HttpError + serde::Serialize>(
         return respond(error, status, format, error.code(), header_count);
     }
     log(error, status);
-    let body = out.into_bytes();
-    let length = body::content_length(body.len());
     finish(
         error,
         status,
         content_type(format),
-        body,
-        length,
+        out.into_bytes(),
         header_count,
     )
 }
@@ -109,7 +101,6 @@ fn finish<E: HttpError + ?Sized>(
     status: StatusCode,
     content_type: &'static str,
     body: Bytes,
-    content_length: HeaderValue,
     header_count: usize,
 ) -> Response<Bytes> {
     let mut headers = HeaderMap::with_capacity(2 + header_count);
@@ -117,7 +108,7 @@ fn finish<E: HttpError + ?Sized>(
     // a hand-written `insert_headers` that sets them too.
     error.insert_headers(&mut headers);
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
-    headers.insert(CONTENT_LENGTH, content_length);
+    headers.insert(CONTENT_LENGTH, body::content_length(body.len()));
     let mut response = Response::new(body);
     *response.status_mut() = status;
     *response.headers_mut() = headers;

@@ -1,60 +1,11 @@
 //! The `tracing` feature: a 5xx is logged with its Display text and source chain at error level,
 //! while the body stays generic; a 4xx logs nothing above debug.
 
+mod capture;
+
+use capture::{Capture, Logged};
 use httperr::HttpError;
-use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
-use tracing::field::{Field, Visit};
-use tracing::span::{Attributes, Id, Record};
-use tracing::{Level, Metadata, Subscriber};
-
-#[derive(Debug, Clone)]
-struct Logged {
-    level: Level,
-    fields: BTreeMap<String, String>,
-}
-
-/// A subscriber that keeps every event, so tests can assert on levels and fields.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<Logged>>>);
-
-impl Capture {
-    fn events(&self) -> Vec<Logged> {
-        self.0.lock().unwrap().clone()
-    }
-}
-
-struct Fields<'a>(&'a mut BTreeMap<String, String>);
-
-impl Visit for Fields<'_> {
-    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        self.0.insert(field.name().to_owned(), format!("{value:?}"));
-    }
-    fn record_str(&mut self, field: &Field, value: &str) {
-        self.0.insert(field.name().to_owned(), value.to_owned());
-    }
-}
-
-impl Subscriber for Capture {
-    fn enabled(&self, _: &Metadata<'_>) -> bool {
-        true
-    }
-    fn new_span(&self, _: &Attributes<'_>) -> Id {
-        Id::from_u64(1)
-    }
-    fn record(&self, _: &Id, _: &Record<'_>) {}
-    fn record_follows_from(&self, _: &Id, _: &Id) {}
-    fn event(&self, event: &tracing::Event<'_>) {
-        let mut fields = BTreeMap::new();
-        event.record(&mut Fields(&mut fields));
-        self.0.lock().unwrap().push(Logged {
-            level: *event.metadata().level(),
-            fields,
-        });
-    }
-    fn enter(&self, _: &Id) {}
-    fn exit(&self, _: &Id) {}
-}
+use tracing::Level;
 
 fn capture(f: impl FnOnce()) -> Vec<Logged> {
     let capture = Capture::default();

@@ -3,14 +3,14 @@
 
 mod support;
 
-use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+#[path = "../../tests/capture/mod.rs"]
+mod capture;
+
+use capture::{Capture, Logged};
 use support::TIMEOUT;
 use tokio::sync::oneshot;
 use tokio::time::timeout;
-use tracing::field::{Field, Visit};
-use tracing::span::{Attributes, Id, Record};
-use tracing::{Level, Metadata, Subscriber};
+use tracing::Level;
 
 /// Held by each test for its whole run. tracing caches, per call site and process-wide, whether
 /// anyone listens; while the capturing subscriber is the only one registered, a call site first
@@ -65,62 +65,6 @@ async fn sample_api_over_tcp() {
         .expect("the server did not shut down")
         .expect("the server task panicked")
         .expect("the server failed");
-}
-
-/// One event the server logged.
-#[derive(Debug, Clone)]
-struct Logged {
-    target: String,
-    level: Level,
-    fields: BTreeMap<String, String>,
-}
-
-/// A subscriber that keeps every event, so the test can assert on levels and fields.
-#[derive(Clone, Default)]
-struct Capture(Arc<Mutex<Vec<Logged>>>);
-
-impl Capture {
-    /// Takes the events logged so far by httperr itself (not by axum, hyper or tokio).
-    fn take_httperr(&self) -> Vec<Logged> {
-        let mut events = self.0.lock().expect("capture lock");
-        std::mem::take(&mut *events)
-            .into_iter()
-            .filter(|e| e.target == "httperr" || e.target.starts_with("httperr::"))
-            .collect()
-    }
-}
-
-struct Fields<'a>(&'a mut BTreeMap<String, String>);
-
-impl Visit for Fields<'_> {
-    fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-        self.0.insert(field.name().to_owned(), format!("{value:?}"));
-    }
-    fn record_str(&mut self, field: &Field, value: &str) {
-        self.0.insert(field.name().to_owned(), value.to_owned());
-    }
-}
-
-impl Subscriber for Capture {
-    fn enabled(&self, _: &Metadata<'_>) -> bool {
-        true
-    }
-    fn new_span(&self, _: &Attributes<'_>) -> Id {
-        Id::from_u64(1)
-    }
-    fn record(&self, _: &Id, _: &Record<'_>) {}
-    fn record_follows_from(&self, _: &Id, _: &Id) {}
-    fn event(&self, event: &tracing::Event<'_>) {
-        let mut fields = BTreeMap::new();
-        event.record(&mut Fields(&mut fields));
-        self.0.lock().expect("capture lock").push(Logged {
-            target: event.metadata().target().to_owned(),
-            level: *event.metadata().level(),
-            fields,
-        });
-    }
-    fn enter(&self, _: &Id) {}
-    fn exit(&self, _: &Id) {}
 }
 
 /// The server runs on its own thread and current-thread runtime, with the capturing subscriber
