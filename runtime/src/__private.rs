@@ -238,19 +238,4 @@ pub use axum_core;
 pub use salvo_core;
 
 /// The conversion functions the glue macros call, one module per framework.
-pub mod glue {
-    #[cfg(feature = "actix-web")]
-    pub use crate::frameworks::actix_web;
-    #[cfg(feature = "axum")]
-    pub use crate::frameworks::axum;
-    #[cfg(feature = "poem")]
-    pub use crate::frameworks::poem;
-    #[cfg(feature = "rocket")]
-    pub use crate::frameworks::rocket;
-    #[cfg(feature = "salvo")]
-    pub use crate::frameworks::salvo;
-    #[cfg(feature = "utoipa")]
-    pub use crate::frameworks::utoipa;
-    #[cfg(feature = "warp")]
-    pub use crate::frameworks::warp;
-}
+pub use crate::frameworks as glue;

@@ -213,7 +213,8 @@
 
 mod body;
 pub mod codes;
-mod frameworks;
+#[doc(hidden)]
+pub mod frameworks;
 #[cfg(feature = "utoipa")]
 pub use frameworks::utoipa;
 #[cfg(feature = "warp")]

@@ -30,12 +30,9 @@ pub fn as_response<E: crate::HttpError + ?Sized>(error: &E) -> Response {
 #[macro_export]
 macro_rules! __impl_poem {
     ([$($generics:tt)*] $ty:ty [$($where:tt)*]) => {
-        // `Self: HttpError` carries whatever bounds the derive inferred for `HttpError`
-        // (for a generic type: `Self: Error`, so `T: Debug`), which `$where` may lack.
         #[automatically_derived]
         impl<$($generics)*> $crate::__private::poem::error::ResponseError for $ty
         where
-            Self: $crate::HttpError,
             $($where)*
         {
             fn status(&self) -> $crate::__private::poem::http::StatusCode {

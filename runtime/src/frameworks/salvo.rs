@@ -27,12 +27,9 @@ pub fn render<E: crate::HttpError + ?Sized>(error: &E, res: &mut Response) {
 #[macro_export]
 macro_rules! __impl_salvo {
     ([$($generics:tt)*] $ty:ty [$($where:tt)*]) => {
-        // `Self: HttpError` carries whatever bounds the derive inferred for `HttpError`
-        // (for a generic type: `Self: Error`, so `T: Debug`), which `$where` may lack.
         #[automatically_derived]
         impl<$($generics)*> $crate::__private::salvo_core::writing::Scribe for $ty
         where
-            Self: $crate::HttpError,
             $($where)*
         {
             fn render(self, res: &mut $crate::__private::salvo_core::http::Response) {
