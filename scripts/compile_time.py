@@ -4,7 +4,11 @@
 Generates a user crate with an N-variant error enum (N = 10, 100, 200, 1000) written both
 ways, builds the dependencies once, then times `cargo build` of the user crate alone (the
 median of several runs, each after touching the source). It also times a clean build of
-`httperr-macros` and of `thiserror-impl`, each on the same already-built syn.
+`httperr-macros` and of `thiserror-impl`, each on the same already-built syn, the two runs
+interleaved so that a slow spell of the machine hits both. Both are built without incremental
+compilation: cargo compiles a crates.io dependency that way, but would compile our path
+dependency incrementally (256 codegen units and a saved dependency graph), which is not what a
+user of the published crate pays.
 
 Usage: python3 scripts/compile_time.py [--runs 3] [--sizes 10,100,200,1000]
 Prints a Markdown table. Work happens in target/compile-time/ (outside the workspace build).
@@ -132,9 +136,11 @@ serde_json = "1"
     )
 
 
-def cargo(*args: str) -> float:
+def cargo(*args: str, env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
-    result = subprocess.run(["cargo", *args], cwd=WORK, capture_output=True, text=True)
+    result = subprocess.run(
+        ["cargo", *args], cwd=WORK, capture_output=True, text=True, env={**os.environ, **(env or {})}
+    )
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         sys.exit(f"cargo {' '.join(args)} failed:\n{result.stderr[-4000:]}")
@@ -152,12 +158,16 @@ def time_user_crate(package: str, source: str, runs: int) -> float:
     return statistics.median(times)
 
 
-def time_clean_build(package: str, runs: int) -> float:
-    times = []
+def time_clean_builds(packages: list[str], runs: int) -> dict[str, float]:
+    env = {"CARGO_INCREMENTAL": "0"}
+    for package in packages:  # the first build in this mode is not timed
+        cargo("build", "-p", package, env=env)
+    times: dict[str, list[float]] = {package: [] for package in packages}
     for _ in range(runs):
-        cargo("clean", "-p", package)
-        times.append(cargo("build", "-p", package))
-    return statistics.median(times)
+        for package in packages:
+            cargo("clean", "-p", package, env=env)
+            times[package].append(cargo("build", "-p", package, env=env))
+    return {package: statistics.median(t) for package, t in times.items()}
 
 
 def main() -> None:
@@ -172,12 +182,13 @@ def main() -> None:
     write(WORK / "with-thiserror" / "src" / "lib.rs", thiserror_enum(1))
     cargo("build")  # dependencies, once
 
-    macros = time_clean_build("httperr-macros", args.runs)
-    thiserror_impl = time_clean_build("thiserror-impl", args.runs)
+    clean = time_clean_builds(["httperr-macros", "thiserror-impl"], max(args.runs, 5))
+    macros, thiserror_impl = clean["httperr-macros"], clean["thiserror-impl"]
     print("| proc-macro crate, clean build on a built syn | seconds |")
     print("|---|---|")
     print(f"| httperr-macros | {macros:.2f} |")
     print(f"| thiserror-impl | {thiserror_impl:.2f} |")
+    print(f"| ratio | {macros / thiserror_impl:.2f} |")
     print()
     print("| variants | httperr derive (s) | thiserror + hand-written IntoResponse (s) | ratio |")
     print("|---|---|---|---|")

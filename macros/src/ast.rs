@@ -3,8 +3,9 @@
 use crate::attr::{self, Attrs, FieldAttrs};
 use crate::errors::Errors;
 use crate::template::{self, FieldRef};
+use crate::tokens::{separated, tokens};
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Type};
 
@@ -104,9 +105,9 @@ impl<'a> Variant<'a> {
     pub(crate) fn path(&self, is_enum: bool) -> TokenStream {
         let ident = self.ident;
         if is_enum {
-            quote!(Self::#ident)
+            tokens!("Self::#ident", ident)
         } else {
-            quote!(Self)
+            tokens!("Self")
         }
     }
 
@@ -123,18 +124,23 @@ impl<'a> Variant<'a> {
     /// A pattern binding the fields for which `bind` is true and ignoring the others.
     pub(crate) fn pattern(&self, is_enum: bool, bind: impl Fn(usize) -> bool) -> TokenStream {
         let path = self.path(is_enum);
-        let fields = self.fields.iter().enumerate().map(|(i, field)| {
-            let binding = &field.binding;
-            let value = if bind(i) { quote!(#binding) } else { quote!(_) };
-            match &field.original.ident {
-                Some(ident) => quote!(#ident: #value),
+        let mut fields = Vec::with_capacity(self.fields.len());
+        for (i, field) in self.fields.iter().enumerate() {
+            let value = if bind(i) {
+                field.binding.to_token_stream()
+            } else {
+                tokens!("_")
+            };
+            fields.push(match &field.original.ident {
+                Some(ident) => tokens!("#ident: #value", ident, value),
                 None => value,
-            }
-        });
+            });
+        }
+        let fields = separated(fields, ',');
         match self.style {
-            Style::Named => quote!(#path { #(#fields,)* }),
-            Style::Tuple => quote!(#path ( #(#fields,)* )),
-            Style::Unit => quote!(#path),
+            Style::Named => tokens!("#path { #fields }", path, fields),
+            Style::Tuple => tokens!("#path ( #fields )", path, fields),
+            Style::Unit => path,
         }
     }
 

@@ -228,7 +228,7 @@ pub(crate) fn status_kind(input: ParseStream, errors: &mut Errors) -> syn::Resul
     }
     if input.peek(LitStr) {
         let lit: LitStr = input.parse()?;
-        let message = match lit.value().trim().parse::<u16>() {
+        let message = match lit.value().trim().parse::<u64>() {
             Ok(code) => format!("a status code is a number, not a string: write {code}"),
             Err(_) => {
                 "expected a status code before the message, like #[status(404, \"user not found\")]"
@@ -255,7 +255,7 @@ pub(crate) fn status_kind(input: ParseStream, errors: &mut Errors) -> syn::Resul
         return Ok(match crate::codes::by_name(&name) {
             Some(row) => StatusCode(row.code, last.ident.span()).into(),
             None => {
-                let message = match crate::names::did_you_mean(&name, crate::codes::names()) {
+                let message = match crate::names::did_you_mean(&name, &mut crate::codes::names()) {
                     Some(close) => format!("unknown status `{name}`; did you mean `{close}`?"),
                     None => format!(
                         "unknown status `{name}`: expected an `http::StatusCode` constant like NOT_FOUND, or a number like 404"
@@ -390,7 +390,7 @@ fn header_constant(ident: &syn::Ident, errors: &mut Errors) -> Option<String> {
     }
     let suggestion = crate::names::did_you_mean(
         &name,
-        crate::headers::HEADERS
+        &mut crate::headers::HEADERS
             .iter()
             .map(|(constant, _)| *constant),
     );
@@ -475,8 +475,8 @@ fn http(attr: &Attribute, out: &mut Http, errors: &mut Errors) {
                 }
             }
             _ => {
-                let shown = if key.is_empty() { quote::ToTokens::to_token_stream(&meta.path).to_string().replace(' ', "") } else { key.clone() };
-                let message = match crate::names::did_you_mean(&key, HTTP_OPTIONS.split(", ")) {
+                let shown = if key.is_empty() { quote::ToTokens::to_token_stream(&meta.path).to_string().replace(" ", "") } else { key.clone() };
+                let message = match crate::names::did_you_mean(&key, &mut HTTP_OPTIONS.split(", ")) {
                     Some(close) => format!("unknown #[http] option `{shown}`; did you mean `{close}`? (options: {HTTP_OPTIONS})"),
                     None => format!("unknown #[http] option `{shown}`; expected one of: {HTTP_OPTIONS}"),
                 };

@@ -84,7 +84,7 @@ pub(crate) fn nearest_errors(code: u16) -> Vec<&'static Row> {
         .filter(|row| row.code >= 400 && !row.unused)
         .collect();
     // Same class first: 499 suggests 4xx codes, not 500.
-    rows.sort_by_key(|row| {
+    rows.sort_unstable_by_key(|row| {
         (
             row.code / 100 != code / 100,
             row.code.abs_diff(code),

@@ -6,13 +6,15 @@ use crate::ast::{Field, Input, Variant};
 use crate::attr::{Format, StatusKind};
 use crate::errors::Errors;
 use crate::template::Segment;
+use crate::tokens::{separated, tokens, tokens_at};
 use crate::valid::{self, Display, HeaderValue, Message, Own, Plan, Response, VariantPlan};
 use proc_macro2::{Literal, Span, TokenStream, TokenTree};
-use quote::{quote, quote_spanned};
+use quote::ToTokens;
 use syn::spanned::Spanned;
-use syn::{DeriveInput, GenericParam, Generics, Ident, WherePredicate, parse_quote};
+use syn::{DeriveInput, GenericParam, Generics, Ident, WherePredicate};
 
 pub(crate) fn derive(input: TokenStream) -> TokenStream {
+    let _scope = crate::tokens::Scope::enter();
     let input = match syn::parse2::<DeriveInput>(input) {
         Ok(input) => input,
         Err(error) => return error.to_compile_error(),
@@ -40,6 +42,7 @@ pub(crate) fn try_expand(input: &DeriveInput) -> syn::Result<TokenStream> {
 
 /// `httperr::status!(409)`: a checked `http::StatusCode`, usable in const context.
 pub(crate) fn status(input: TokenStream) -> TokenStream {
+    let _scope = crate::tokens::Scope::enter();
     let mut errors = Errors::default();
     let parsed = syn::parse::Parser::parse2(
         |stream: syn::parse::ParseStream| {
@@ -69,15 +72,12 @@ pub(crate) fn status(input: TokenStream) -> TokenStream {
     match (errors.finish(), code) {
         (Ok(()), Some((code, span))) => {
             let code = Literal::u16_unsuffixed(code);
-            quote_spanned!(span=> const { ::httperr::__private::status(#code) })
+            tokens_at!(span, "const { ::httperr::__private::status(#code) }", code)
         }
         // In a block: `status!` is an expression, and two `compile_error!`s side by side are
         // not one (rustc would report only the first, plus parse errors of its own).
-        (Err(error), _) => {
-            let errors = error.to_compile_error();
-            quote!({ #errors })
-        }
-        (Ok(()), None) => quote!(::core::compile_error!("status! expects a status code")),
+        (Err(error), _) => tokens!("{ #errors }", errors = error.to_compile_error()),
+        (Ok(()), None) => tokens!("::core::compile_error!(\"status! expects a status code\")"),
     }
 }
 
@@ -104,35 +104,33 @@ impl<'a> Expander<'a> {
     fn expand(&self) -> TokenStream {
         let http_error = self.http_error();
         let serialize = self.serialize();
-        let std_impls = if self.input.thiserror {
-            quote!()
-        } else {
-            self.std_impls()
-        };
+        let std_impls = (!self.input.thiserror).then(|| self.std_impls());
         let frameworks = self.frameworks();
-        quote! {
-            #http_error
-            #serialize
-            #std_impls
-            #frameworks
-        }
+        tokens!(
+            "#http_error #serialize #std_impls #frameworks",
+            http_error,
+            serialize,
+            std_impls,
+            frameworks
+        )
     }
 
     /// `impl<…> Trait for Type<…> where …` with the inferred bounds, plus any `extra` predicate.
-    fn header(&self, trait_path: TokenStream, extra: Option<WherePredicate>) -> TokenStream {
+    fn header(&self, trait_path: TokenStream, extra: Option<&str>) -> TokenStream {
         let ident = self.input.ident;
         let mut generics = self.generics.clone();
-        if let Some(extra) = extra {
+        if let Some(extra) = extra.and_then(predicate) {
             if !self.input.generics.params.is_empty() {
                 generics.make_where_clause().predicates.push(extra);
             }
         }
         let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
-        quote! {
-            #[automatically_derived]
+        tokens!(
+            "#[automatically_derived]
             #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic, clippy::nursery)]
-            impl #impl_generics #trait_path for #ident #type_generics #where_clause
-        }
+            impl #impl_generics #trait_path for #ident #type_generics #where_clause",
+            impl_generics, trait_path, ident, type_generics, where_clause,
+        )
     }
 
     /// `match self { … }` with one arm per variant; a single body when every arm is the same
@@ -141,15 +139,18 @@ impl<'a> Expander<'a> {
         let is_enum = self.input.is_enum;
         let arms: Vec<(Vec<usize>, TokenStream)> = self.plan.variants.iter().map(arm).collect();
         if arms.is_empty() {
-            return quote!(match *self {});
+            return tokens!("match *self {}");
         }
         let first = arms[0].1.to_string();
         if arms
             .iter()
             .all(|(binds, body)| binds.is_empty() && body.to_string() == first)
         {
-            let body = &arms[0].1;
-            return quote!(#body);
+            return arms
+                .into_iter()
+                .next()
+                .map(|(_, body)| body)
+                .unwrap_or_default();
         }
         // Arms that bind nothing and share a body become one or-pattern arm: each distinct
         // status, body or code is then compiled (and const-evaluated) once, not once per variant.
@@ -158,7 +159,7 @@ impl<'a> Expander<'a> {
         for (plan, (binds, body)) in self.plan.variants.iter().zip(arms) {
             let pattern = plan.variant.pattern(is_enum, |i| binds.contains(&i));
             if !binds.is_empty() {
-                bound.push(quote!(#pattern => #body,));
+                bound.push(tokens!("#pattern => #body,", pattern, body));
                 continue;
             }
             let key = body.to_string();
@@ -167,114 +168,99 @@ impl<'a> Expander<'a> {
                 None => grouped.push((vec![pattern], key, body)),
             }
         }
-        let shared = grouped
-            .into_iter()
-            .map(|(patterns, _, body)| quote!(#(#patterns)|* => #body,));
-        let arms: Vec<TokenStream> = bound.into_iter().chain(shared).collect();
-        quote!(match self { #(#arms)* })
+        let mut arms: TokenStream = bound.into_iter().collect();
+        for (patterns, _, body) in grouped {
+            let patterns = separated(patterns, '|');
+            arms.extend(tokens!("#patterns => #body,", patterns, body));
+        }
+        tokens!("match self { #arms }", arms)
     }
 
     fn http_error(&self) -> TokenStream {
-        let private = quote!(::httperr::__private);
         let header = self.header(
-            quote!(::httperr::HttpError),
-            Some(parse_quote!(Self: ::core::error::Error)),
+            tokens!("::httperr::HttpError"),
+            Some("Self: ::core::error::Error"),
         );
-        let inner = |plan: &VariantPlan<'_>| plan.variant.fields.first().map(|f| f.binding.clone());
-        // `<Field as HttpError>`: when the field's type lacks the impl, the error points at the
-        // type (once, however many methods forward to it) rather than at the derive.
-        let via = |plan: &VariantPlan<'_>| {
-            let ty = plan.variant.fields.first().map(|f| qualified_self(f.ty));
-            quote!(<#ty as ::httperr::HttpError>)
-        };
-
         let status = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => (vec![], status_const(own.status)),
-            Response::Transparent => {
-                let (inner, via) = (inner(plan), via(plan));
-                (vec![0], quote!(#via::status(#inner)))
-            }
+            Response::Transparent => forward(plan, "status"),
         });
         let message = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => match &own.message {
-                Message::Fixed(text) => (vec![], quote!(#private::Cow::Borrowed(#text))),
+                Message::Fixed(text) => (
+                    vec![],
+                    tokens!("::httperr::__private::Cow::Borrowed(#text)", text),
+                ),
                 Message::Template(_) | Message::Display(_) => {
-                    (vec![], quote!(#private::message(self)))
+                    (vec![], tokens!("::httperr::__private::message(self)"))
                 }
             },
-            Response::Transparent => {
-                let (inner, via) = (inner(plan), via(plan));
-                (vec![0], quote!(#via::message(#inner)))
-            }
+            Response::Transparent => forward(plan, "message"),
         });
         let code = self.dispatch(&|plan| match &plan.response {
-            Response::Own(own) => match &own.code {
-                Some(code) => (vec![], quote!(::core::option::Option::Some(#code))),
-                None => (vec![], quote!(::core::option::Option::None)),
-            },
-            Response::Transparent => {
-                let (inner, via) = (inner(plan), via(plan));
-                (vec![0], quote!(#via::code(#inner)))
-            }
+            Response::Own(own) => (vec![], option(own.code.as_deref())),
+            Response::Transparent => forward(plan, "code"),
         });
         let format = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => (vec![], format_tokens(own)),
-            Response::Transparent => {
-                let (inner, via) = (inner(plan), via(plan));
-                (vec![0], quote!(#via::format(#inner)))
-            }
+            Response::Transparent => forward(plan, "format"),
         });
         let headers = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => {
                 let mut binds = Vec::new();
-                let inserts: Vec<TokenStream> = own
-                    .headers
-                    .iter()
-                    .map(|header| {
-                        let name = &header.name;
-                        let name = quote!(const { #private::HeaderName::from_static(#name) });
-                        match &header.value {
-                            HeaderValue::Fixed(value) => quote! {
-                                __headers.append(#name, const { #private::HeaderValue::from_static(#value) });
-                            },
-                            HeaderValue::Template(resolved) => {
-                                binds.extend(resolved.uses.iter().map(|&(i, _)| i));
-                                let (format, args) = (&resolved.format, &resolved.args);
-                                quote! {
-                                    #private::append_header(__headers, #name, ::core::format_args!(#format #args));
-                                }
-                            }
+                let mut inserts = TokenStream::new();
+                for header in &own.headers {
+                    let name = &header.name;
+                    inserts.extend(match &header.value {
+                        HeaderValue::Fixed(value) => tokens!(
+                            "__headers.append(
+                                const { ::httperr::__private::HeaderName::from_static(#name) },
+                                const { ::httperr::__private::HeaderValue::from_static(#value) },
+                            );",
+                            name,
+                            value,
+                        ),
+                        HeaderValue::Template(resolved) => {
+                            binds.extend(resolved.uses.iter().map(|&(i, _)| i));
+                            let (format, args) = (&resolved.format, &resolved.args);
+                            tokens!(
+                                "::httperr::__private::append_header(
+                                    __headers,
+                                    const { ::httperr::__private::HeaderName::from_static(#name) },
+                                    ::core::format_args!(#format #args),
+                                );",
+                                name,
+                                format,
+                                args,
+                            )
                         }
-                    })
-                    .collect();
-                (binds, quote!({ #(#inserts)* }))
+                    });
+                }
+                (binds, tokens!("{ #inserts }", inserts))
             }
-            Response::Transparent => {
-                let (inner, via) = (inner(plan), via(plan));
-                (vec![0], quote!(#via::insert_headers(#inner, __headers)))
-            }
+            Response::Transparent => forward(plan, "insert_headers"),
         });
         let to_response = self.dispatch(&|plan| match &plan.response {
-            Response::Transparent => {
-                let (inner, via) = (inner(plan), via(plan));
-                (vec![0], quote!(#via::to_response(#inner)))
-            }
+            Response::Transparent => forward(plan, "to_response"),
             Response::Own(own) => {
                 let headers = own.headers.len();
                 let status = status_const(own.status);
                 let format = format_tokens(own);
                 let body = match &own.message {
-                    _ if !own.details.is_empty() => {
-                        quote!(#private::respond_serialized(self, #headers))
-                    }
-                    Message::Fixed(text) => {
-                        let body = Literal::byte_string(crate::json::body(own, text).as_bytes());
-                        quote!(#private::respond_fixed(self, #status, #format, #body, #headers))
-                    }
-                    Message::Template(_) | Message::Display(_) => {
-                        let code = option(own.code.as_deref());
-                        quote!(#private::respond(self, #status, #format, #code, #headers))
-                    }
+                    _ if !own.details.is_empty() => tokens!(
+                        "::httperr::__private::respond_serialized(self, #headers)",
+                        headers,
+                    ),
+                    Message::Fixed(text) => tokens!(
+                        "::httperr::__private::respond_fixed(self, #status, #format, #body, #headers)",
+                        status, format, headers,
+                        body = Literal::byte_string(crate::json::body(own, text).as_bytes()),
+                    ),
+                    Message::Template(_) | Message::Display(_) => tokens!(
+                        "::httperr::__private::respond(self, #status, #format, #code, #headers)",
+                        status, format, headers,
+                        code = option(own.code.as_deref()),
+                    ),
                 };
                 (vec![], body)
             }
@@ -283,18 +269,21 @@ impl<'a> Expander<'a> {
             Response::Own(own) => match &own.message {
                 Message::Fixed(text) => (
                     vec![],
-                    quote!(#private::fmt::Write::write_str(__out, #text)),
+                    tokens!(
+                        "::httperr::__private::fmt::Write::write_str(__out, #text)",
+                        text
+                    ),
                 ),
                 Message::Template(resolved) => {
                     let (format, args) = (&resolved.format, &resolved.args);
-                    (used(resolved), quote!(::core::write!(__out, #format #args)))
+                    (
+                        used(resolved),
+                        tokens!("::core::write!(__out, #format #args)", format, args),
+                    )
                 }
-                Message::Display(_) => (vec![], quote!(::core::write!(__out, "{}", self))),
+                Message::Display(_) => (vec![], tokens!("::core::write!(__out, \"{}\", self)")),
             },
-            Response::Transparent => {
-                let (inner, via) = (inner(plan), via(plan));
-                (vec![0], quote!(#via::__write_message(#inner, __out)))
-            }
+            Response::Transparent => forward(plan, "__write_message"),
         });
         let write_json = self.write_json();
         let has_details = self.plan.variants.iter().any(|plan| match &plan.response {
@@ -303,60 +292,63 @@ impl<'a> Expander<'a> {
         });
         let details = has_details.then(|| {
             let has = self.dispatch(&|plan| match &plan.response {
-                Response::Own(own) => {
-                    let has = !own.details.is_empty();
-                    (vec![], quote!(#has))
-                }
-                Response::Transparent => {
-                    let (inner, via) = (inner(plan), via(plan));
-                    (vec![0], quote!(#via::__has_details(#inner)))
-                }
+                Response::Own(own) => (vec![], tokens!("#has", has = !own.details.is_empty())),
+                Response::Transparent => forward(plan, "__has_details"),
             });
             let serialize = self.dispatch(&|plan| match &plan.response {
                 Response::Own(own) => {
-                    let entries = own.details.iter().map(|&i| {
+                    let mut entries = TokenStream::new();
+                    for &i in &own.details {
                         let field: &Field<'_> = &plan.variant.fields[i];
-                        let (name, binding) = (&field.name, &field.binding);
                         // At the field's type: where a missing `Serialize` is reported.
                         let at = Span::call_site().located_at(field.ty.span());
-                        let binding = Ident::new(&binding.to_string(), at);
-                        quote_spanned!(at=> #private::SerializeMap::serialize_entry(__map, #name, #binding)?;)
-                    });
-                    (own.details.clone(), quote!({ #(#entries)* ::core::result::Result::Ok(()) }))
+                        entries.extend(tokens_at!(
+                            at,
+                            "::httperr::__private::SerializeMap::serialize_entry(__map, #name, #binding)?;",
+                            name = &field.name,
+                            binding = Ident::new(&field.binding.to_string(), at),
+                        ));
+                    }
+                    (
+                        own.details.clone(),
+                        tokens!("{ #entries ::core::result::Result::Ok(()) }", entries),
+                    )
                 }
-                Response::Transparent => {
-                    let (inner, via) = (inner(plan), via(plan));
-                    (vec![0], quote!(#via::__serialize_details(#inner, __map)))
-                }
+                Response::Transparent => forward(plan, "__serialize_details"),
             });
-            quote! {
-                fn __has_details(&self) -> bool {
+            tokens!(
+                "fn __has_details(&self) -> bool {
                     #has
                 }
-                fn __serialize_details<__M: #private::SerializeMap>(&self, __map: &mut __M) -> ::core::result::Result<(), __M::Error> {
+                fn __serialize_details<__M: ::httperr::__private::SerializeMap>(
+                    &self,
+                    __map: &mut __M,
+                ) -> ::core::result::Result<(), __M::Error> {
                     #serialize
-                }
-            }
+                }",
+                has, serialize,
+            )
         });
         let has_headers = self.plan.variants.iter().any(|plan| match &plan.response {
             Response::Own(own) => !own.headers.is_empty(),
             Response::Transparent => true,
         });
         let insert_headers = has_headers.then(|| {
-            quote! {
-                fn insert_headers(&self, __headers: &mut #private::HeaderMap) {
+            tokens!(
+                "fn insert_headers(&self, __headers: &mut ::httperr::__private::HeaderMap) {
                     #headers
-                }
-            }
+                }",
+                headers,
+            )
         });
 
         let describe = self.describe();
-        quote! {
-            #header {
-                fn status(&self) -> #private::StatusCode {
+        tokens!(
+            "#header {
+                fn status(&self) -> ::httperr::__private::StatusCode {
                     #status
                 }
-                fn message(&self) -> #private::Cow<'_, ::core::primitive::str> {
+                fn message(&self) -> ::httperr::__private::Cow<'_, ::core::primitive::str> {
                     #message
                 }
                 fn code(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
@@ -366,10 +358,13 @@ impl<'a> Expander<'a> {
                 fn format(&self) -> ::httperr::BodyFormat {
                     #format
                 }
-                fn to_response(&self) -> #private::Response<#private::Bytes> {
+                fn to_response(&self) -> ::httperr::__private::Response<::httperr::__private::Bytes> {
                     #to_response
                 }
-                fn __write_message(&self, __out: &mut dyn #private::fmt::Write) -> #private::fmt::Result {
+                fn __write_message(
+                    &self,
+                    __out: &mut dyn ::httperr::__private::fmt::Write,
+                ) -> ::httperr::__private::fmt::Result {
                     #write_message
                 }
                 #write_json
@@ -377,20 +372,21 @@ impl<'a> Expander<'a> {
                     ::core::option::Option::Some(self)
                 }
                 ::httperr::__describe_responses! {
-                    fn __describe(__out: &mut #private::Vec<#private::ResponseDoc>) {
+                    fn __describe(__out: &mut ::httperr::__private::Vec<::httperr::__private::ResponseDoc>) {
                         #describe
                     }
                 }
                 #details
-            }
-        }
+            }",
+            header, status, message, code, insert_headers, format, to_response, write_message,
+            write_json, describe, details,
+        )
     }
 
     /// `__write_json`, for types with templates made only of text and plain `{field}`s: the
     /// text is escaped here, at compile time, and each field is written by a runtime writer
     /// chosen for its type, with no `core::fmt` in between.
     fn write_json(&self) -> Option<TokenStream> {
-        let private = quote!(::httperr::__private);
         fn fast<'p>(plan: &'p VariantPlan<'_>) -> Option<&'p Vec<Segment>> {
             let segments = match &plan.response {
                 Response::Own(own) => match &own.message {
@@ -414,128 +410,146 @@ impl<'a> Expander<'a> {
         let body = self.dispatch(&|plan| match (fast(plan), &plan.response) {
             (Some(segments), _) => {
                 let mut binds = Vec::new();
-                let writes = segments.iter().map(|segment| match segment {
-                    Segment::Text(text) => {
-                        let escaped = crate::json::escape(text);
-                        quote!(__out.raw(#escaped);)
-                    }
-                    Segment::Field(i) => {
-                        binds.push(*i);
-                        let binding = &plan.variant.fields[*i].binding;
-                        quote!((&#private::Field(#binding)).__json(__out);)
-                    }
-                });
-                let writes: Vec<TokenStream> = writes.collect();
-                (binds, quote!({ #(#writes)* }))
+                let mut writes = TokenStream::new();
+                for segment in segments {
+                    writes.extend(match segment {
+                        Segment::Text(text) => {
+                            tokens!("__out.raw(#escaped);", escaped = crate::json::escape(text))
+                        }
+                        Segment::Field(i) => {
+                            binds.push(*i);
+                            let binding = &plan.variant.fields[*i].binding;
+                            tokens!(
+                                "(&::httperr::__private::Field(#binding)).__json(__out);",
+                                binding
+                            )
+                        }
+                    });
+                }
+                (binds, tokens!("{ #writes }", writes))
             }
-            (None, Response::Transparent) => {
-                let inner = plan.variant.fields.first().map(|f| &f.binding);
-                let ty = plan.variant.fields.first().map(|f| qualified_self(f.ty));
-                (
-                    vec![0],
-                    quote!(<#ty as ::httperr::HttpError>::__write_json(#inner, __out)),
-                )
-            }
-            (None, Response::Own(_)) => (vec![], quote!(__out.message(self))),
+            (None, Response::Transparent) => forward(plan, "__write_json"),
+            (None, Response::Own(_)) => (vec![], tokens!("__out.message(self)")),
         });
-        Some(quote! {
-            fn __write_json(&self, __out: &mut #private::JsonMessage<'_>) {
+        Some(tokens!(
+            "fn __write_json(&self, __out: &mut ::httperr::__private::JsonMessage<'_>) {
                 #[allow(unused_imports)]
-                use #private::{FieldDisplay as _, FieldInt as _, FieldStr as _};
+                use ::httperr::__private::{FieldDisplay as _, FieldInt as _, FieldStr as _};
                 #body
-            }
-        })
+            }",
+            body,
+        ))
     }
 
     /// The documentation data of every response the type can produce, transparent ones
     /// taken from the wrapped types.
     fn describe(&self) -> TokenStream {
         let type_name = self.input.ident.to_string();
-        let entries = self.plan.variants.iter().map(|plan| match &plan.response {
-            Response::Transparent => {
-                let ty = plan.variant.fields.first().map(|f| qualified_self(f.ty));
-                quote!(<#ty as ::httperr::HttpError>::__describe(__out);)
-            }
-            Response::Own(own) => {
-                let variant = plan.variant.ident.to_string();
-                let status = own.status;
-                let message = match &own.message {
-                    Message::Fixed(text) => text.clone(),
-                    Message::Template(resolved) => resolved.text.clone(),
-                    Message::Display(text) => text
-                        .clone()
-                        .unwrap_or_else(|| crate::codes::title(own.status).to_owned()),
-                };
-                let code = option(own.code.as_deref());
-                let problem_type =
-                    option((own.format == Format::Problem).then_some(own.problem_type.as_str()));
-                let headers = own.headers.iter().map(|header| {
-                    let name = &header.name;
-                    let value = match &header.value {
-                        HeaderValue::Fixed(text) => text.clone(),
-                        HeaderValue::Template(resolved) => resolved.text.clone(),
-                    };
-                    quote!((#name, #value))
-                });
-                let details = own.details.iter().map(|&i| &plan.variant.fields[i].name);
-                quote! {
-                    __out.push(::httperr::__private::ResponseDoc {
-                        type_name: #type_name,
-                        variant: #variant,
-                        status: #status,
-                        message: #message,
-                        code: #code,
-                        problem_type: #problem_type,
-                        headers: &[#(#headers),*],
-                        details: &[#(#details),*],
-                    });
+        let mut entries = TokenStream::new();
+        for plan in &self.plan.variants {
+            let own = match &plan.response {
+                Response::Own(own) => own,
+                Response::Transparent => {
+                    let ty = plan.variant.fields.first().map(|f| qualified_self(f.ty));
+                    entries.extend(tokens!(
+                        "<#ty as ::httperr::HttpError>::__describe(__out);",
+                        ty
+                    ));
+                    continue;
                 }
+            };
+            let message = match &own.message {
+                Message::Fixed(text) => text.clone(),
+                Message::Template(resolved) => resolved.text.clone(),
+                Message::Display(text) => text
+                    .clone()
+                    .unwrap_or_else(|| crate::codes::title(own.status).to_owned()),
+            };
+            let mut headers = Vec::new();
+            for header in &own.headers {
+                let value = match &header.value {
+                    HeaderValue::Fixed(text) => text,
+                    HeaderValue::Template(resolved) => &resolved.text,
+                };
+                headers.push(tokens!("(#name, #value)", name = &header.name, value));
             }
-        });
-        quote!(#(#entries)*)
+            let details = own
+                .details
+                .iter()
+                .map(|&i| Literal::string(&plan.variant.fields[i].name).into_token_stream());
+            entries.extend(tokens!(
+                "__out.push(::httperr::__private::ResponseDoc {
+                    type_name: #type_name,
+                    variant: #variant,
+                    status: #status,
+                    message: #message,
+                    code: #code,
+                    problem_type: #problem_type,
+                    headers: &[#headers],
+                    details: &[#details],
+                });",
+                type_name,
+                message,
+                variant = plan.variant.ident.to_string(),
+                status = Literal::u16_unsuffixed(own.status),
+                code = option(own.code.as_deref()),
+                problem_type =
+                    option((own.format == Format::Problem).then_some(own.problem_type.as_str())),
+                headers = separated(headers, ','),
+                details = separated(details.collect(), ','),
+            ));
+        }
+        entries
     }
 
     fn serialize(&self) -> TokenStream {
         let header = self.header(
-            quote!(::httperr::__private::serde::Serialize),
-            Some(parse_quote!(Self: ::httperr::HttpError)),
+            tokens!("::httperr::__private::serde::Serialize"),
+            Some("Self: ::httperr::HttpError"),
         );
-        quote! {
-            #header {
-                fn serialize<__S: ::httperr::__private::Serializer>(&self, __serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+        tokens!(
+            "#header {
+                fn serialize<__S: ::httperr::__private::Serializer>(
+                    &self,
+                    __serializer: __S,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
                     ::httperr::__private::serialize(self, __serializer)
                 }
-            }
-        }
+            }",
+            header,
+        )
     }
 
     /// `Display`, `Error` and `From`, when thiserror does not write them.
     fn std_impls(&self) -> TokenStream {
-        let private = quote!(::httperr::__private);
-        let inner = |plan: &VariantPlan<'_>| plan.variant.fields.first().map(|f| f.binding.clone());
+        fn inner<'p>(plan: &'p VariantPlan<'_>) -> Option<&'p Ident> {
+            plan.variant.fields.first().map(|f| &f.binding)
+        }
         let display = self.dispatch(&|plan| match &plan.display {
-            Display::Fixed(text) => (vec![], quote!(__formatter.write_str(#text))),
+            Display::Fixed(text) => (vec![], tokens!("__formatter.write_str(#text)", text)),
             Display::Template(resolved) => {
                 let (format, args) = (&resolved.format, &resolved.args);
                 (
                     used(resolved),
-                    quote!(::core::write!(__formatter, #format #args)),
+                    tokens!("::core::write!(__formatter, #format #args)", format, args),
                 )
             }
-            Display::Transparent => {
-                let inner = inner(plan);
-                (
-                    vec![0],
-                    quote!(::core::fmt::Display::fmt(#inner, __formatter)),
-                )
-            }
+            Display::Transparent => (
+                vec![0],
+                tokens!(
+                    "::core::fmt::Display::fmt(#inner, __formatter)",
+                    inner = inner(plan)
+                ),
+            ),
         });
         let source = self.dispatch(&|plan| {
             if let Response::Transparent = plan.response {
-                let inner = inner(plan);
                 return (
                     vec![0],
-                    quote!(::core::error::Error::source(#inner.as_dyn_error())),
+                    tokens!(
+                        "::core::error::Error::source(#inner.as_dyn_error())",
+                        inner = inner(plan)
+                    ),
                 );
             }
             match source_field(&plan.variant.fields) {
@@ -543,23 +557,26 @@ impl<'a> Expander<'a> {
                     let field = &plan.variant.fields[i];
                     // At the field's type: where a source that is not an `Error` is reported.
                     let at = Span::call_site().located_at(field.ty.span());
-                    let binding = Ident::new(&field.binding.to_string(), at);
                     (
                         vec![i],
-                        quote_spanned!(at=> ::core::option::Option::Some(#binding.as_dyn_error())),
+                        tokens_at!(
+                            at,
+                            "::core::option::Option::Some(#binding.as_dyn_error())",
+                            binding = Ident::new(&field.binding.to_string(), at),
+                        ),
                     )
                 }
-                None => (vec![], quote!(::core::option::Option::None)),
+                None => (vec![], option(None)),
             }
         });
-        let display_header = self.header(quote!(::core::fmt::Display), None);
+        let display_header = self.header(tokens!("::core::fmt::Display"), None);
         let error_header = self.header(
-            quote!(::core::error::Error),
-            Some(parse_quote!(Self: ::core::fmt::Debug)),
+            tokens!("::core::error::Error"),
+            Some("Self: ::core::fmt::Debug"),
         );
         let from = self.impl_from();
-        quote! {
-            #display_header {
+        tokens!(
+            "#display_header {
                 fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     #display
                 }
@@ -567,37 +584,48 @@ impl<'a> Expander<'a> {
             #error_header {
                 fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
                     #[allow(unused_imports)]
-                    use #private::AsDynError as _;
+                    use ::httperr::__private::AsDynError as _;
                     #source
                 }
             }
-            #from
-        }
+            #from",
+            display_header,
+            display,
+            error_header,
+            source,
+            from,
+        )
     }
 
     fn impl_from(&self) -> TokenStream {
-        let impls = self.plan.variants.iter().filter_map(|plan| {
+        let mut impls = TokenStream::new();
+        for plan in &self.plan.variants {
             let variant: &Variant<'_> = plan.variant;
-            let field = variant.fields.iter().find(|f| f.attrs.from.is_some())?;
+            let Some(field) = variant.fields.iter().find(|f| f.attrs.from.is_some()) else {
+                continue;
+            };
             if variant.fields.len() != 1 {
-                return None;
+                continue;
             }
             let ty = field.ty;
             let path = variant.path(self.input.is_enum);
             let build = match &field.original.ident {
-                Some(ident) => quote!(#path { #ident: __source }),
-                None => quote!(#path(__source)),
+                Some(ident) => tokens!("#path { #ident: __source }", path, ident),
+                None => tokens!("#path(__source)", path),
             };
-            let header = self.header(quote!(::core::convert::From<#ty>), None);
-            Some(quote! {
-                #header {
+            let header = self.header(tokens!("::core::convert::From<#ty>", ty), None);
+            impls.extend(tokens!(
+                "#header {
                     fn from(__source: #ty) -> Self {
                         #build
                     }
-                }
-            })
-        });
-        quote!(#(#impls)*)
+                }",
+                header,
+                ty,
+                build,
+            ));
+        }
+        impls
     }
 
     /// The framework glue: a runtime `macro_rules!` whose body depends on the runtime's features.
@@ -620,16 +648,45 @@ impl<'a> Expander<'a> {
         // `Self: HttpError` covers them all, whatever they are.
         let mut generics = self.generics.clone();
         if !self.input.generics.params.is_empty() {
-            generics
-                .make_where_clause()
-                .predicates
-                .push(parse_quote!(Self: ::httperr::HttpError));
+            if let Some(bound) = predicate("Self: ::httperr::HttpError") {
+                generics.make_where_clause().predicates.push(bound);
+            }
         }
         let predicates = generics.where_clause.as_ref().map(|w| &w.predicates);
-        quote! {
-            ::httperr::__impl_frameworks!([#params] #ident #type_generics [#predicates]);
-        }
+        tokens!(
+            "::httperr::__impl_frameworks!([#params] #ident #type_generics [#predicates]);",
+            params,
+            ident,
+            type_generics,
+            predicates,
+        )
     }
+}
+
+/// A transparent variant's arm: `<Field as HttpError>::method(field, …)`. When the field's
+/// type lacks the impl, the error points at the type (once, however many methods forward to
+/// it) rather than at the derive.
+fn forward(plan: &VariantPlan<'_>, method: &str) -> (Vec<usize>, TokenStream) {
+    let field = plan.variant.fields.first();
+    let ty = field.map(|f| qualified_self(f.ty));
+    let inner = field.map(|f| &f.binding);
+    let extra = match method {
+        "insert_headers" => tokens!(", __headers"),
+        "__write_message" | "__write_json" => tokens!(", __out"),
+        "__serialize_details" => tokens!(", __map"),
+        _ => TokenStream::new(),
+    };
+    let method = Ident::new(method, Span::call_site());
+    (
+        vec![0],
+        tokens!(
+            "<#ty as ::httperr::HttpError>::#method(#inner #extra)",
+            ty,
+            method,
+            inner,
+            extra
+        ),
+    )
 }
 
 /// The field `Error::source` returns: an explicit `#[source]` or `#[from]` first, else a
@@ -644,7 +701,11 @@ fn source_field(fields: &[Field<'_>]) -> Option<usize> {
 /// A string or integer type, by its spelling: the types `__private::Field` writes without
 /// `core::fmt`.
 fn is_plain(ty: &syn::Type) -> bool {
-    let spelled: String = quote!(#ty).to_string().split_whitespace().collect();
+    let spelled: String = ty
+        .to_token_stream()
+        .to_string()
+        .split_whitespace()
+        .collect();
     let without_ref = match spelled.strip_prefix('&') {
         Some(rest) => match rest.strip_prefix('\'') {
             Some(lifetime) => {
@@ -680,32 +741,40 @@ fn qualified_self(ty: &syn::Type) -> TokenStream {
         if object.bounds.trailing_punct() {
             let mut object = object.clone();
             object.bounds.pop_punct();
-            return quote!(#object);
+            return object.into_token_stream();
         }
     }
-    quote!(#ty)
+    ty.to_token_stream()
 }
 
 fn option(value: Option<&str>) -> TokenStream {
     match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
+        Some(value) => tokens!("::core::option::Option::Some(#value)", value),
+        None => tokens!("::core::option::Option::None"),
     }
 }
 
 fn status_const(code: u16) -> TokenStream {
     let code = Literal::u16_unsuffixed(code);
-    quote!(const { ::httperr::__private::status(#code) })
+    tokens!("const { ::httperr::__private::status(#code) }", code)
 }
 
 fn format_tokens(own: &Own) -> TokenStream {
     match own.format {
-        Format::Json => quote!(::httperr::BodyFormat::Json),
+        Format::Json => tokens!("::httperr::BodyFormat::Json"),
         Format::Problem => {
             let type_uri = &own.problem_type;
-            quote!(::httperr::BodyFormat::Problem { type_uri: #type_uri })
+            tokens!(
+                "::httperr::BodyFormat::Problem { type_uri: #type_uri }",
+                type_uri
+            )
         }
     }
+}
+
+/// A `WherePredicate` from this crate's own text.
+fn predicate(text: &str) -> Option<WherePredicate> {
+    syn::parse_str(text).ok()
 }
 
 fn used(resolved: &crate::template::Resolved) -> Vec<usize> {
@@ -726,8 +795,10 @@ fn bounds(input: &Input<'_>, plan: &Plan<'_>) -> Vec<WherePredicate> {
             return;
         }
         let ty = field.ty;
-        let predicate: WherePredicate = parse_quote!(#ty: #bound);
-        let key = quote!(#predicate).to_string();
+        let Ok(predicate) = syn::parse2::<WherePredicate>(tokens!("#ty: #bound", ty, bound)) else {
+            return;
+        };
+        let key = predicate.to_token_stream().to_string();
         if !seen.contains(&key) {
             seen.push(key);
             out.push(predicate);
@@ -741,7 +812,9 @@ fn bounds(input: &Input<'_>, plan: &Plan<'_>) -> Vec<WherePredicate> {
                 if let Some(field) = fields.first() {
                     add(
                         field,
-                        quote!(::httperr::HttpError + ::core::fmt::Display + ::core::error::Error),
+                        tokens!(
+                            "::httperr::HttpError + ::core::fmt::Display + ::core::error::Error"
+                        ),
                     );
                 }
             }
@@ -755,7 +828,10 @@ fn bounds(input: &Input<'_>, plan: &Plan<'_>) -> Vec<WherePredicate> {
                     }
                 }
                 for &i in &own.details {
-                    add(&fields[i], quote!(::httperr::__private::serde::Serialize));
+                    add(
+                        &fields[i],
+                        tokens!("::httperr::__private::serde::Serialize"),
+                    );
                 }
             }
         }
@@ -766,13 +842,13 @@ fn bounds(input: &Input<'_>, plan: &Plan<'_>) -> Vec<WherePredicate> {
             for &(i, name) in &resolved.uses {
                 if name != "any" && name != "usize" {
                     let name = Ident::new(name, proc_macro2::Span::call_site());
-                    add(&fields[i], quote!(::core::fmt::#name));
+                    add(&fields[i], tokens!("::core::fmt::#name", name));
                 }
             }
         }
         if !input.thiserror {
             if let Some(i) = source_field(fields) {
-                add(&fields[i], quote!(::core::error::Error + 'static));
+                add(&fields[i], tokens!("::core::error::Error + 'static"));
             }
         }
     }
@@ -787,6 +863,5 @@ fn mentions(field: &Field<'_>, params: &[&Ident]) -> bool {
             _ => false,
         })
     }
-    let ty = field.ty;
-    walk(quote!(#ty), params)
+    walk(field.ty.to_token_stream(), params)
 }

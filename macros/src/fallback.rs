@@ -1,31 +1,35 @@
 //! What the derive emits when the input has errors: the errors, plus stub impls so that uses
 //! of the type elsewhere do not add a cascade of "trait not implemented" errors.
 
+use crate::tokens::tokens;
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::ToTokens;
 use syn::{Data, DeriveInput, Fields, Meta, Type};
 
 pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
     let errors = error.to_compile_error();
-    let private = quote!(::httperr::__private);
     let thiserror = has_error_attr(input);
     // The stubs are never run: the crate does not compile while `errors` are present.
     let std_impls = if thiserror {
-        quote!()
+        TokenStream::new()
     } else {
         // `for<'__workaround>` keeps the bound from being checked as a trivial bound, which
         // would report a missing `Debug` on top of the real errors (rust-lang/rust#48214).
         let mut generics = input.generics.clone();
-        generics
-            .make_where_clause()
-            .predicates
-            .push(syn::parse_quote!(for<'__workaround> #ident #type_generics: ::core::fmt::Debug));
+        let debug = tokens!(
+            "for<'__workaround> #ident #type_generics: ::core::fmt::Debug",
+            ident,
+            type_generics,
+        );
+        if let Ok(debug) = syn::parse2(debug) {
+            generics.make_where_clause().predicates.push(debug);
+        }
         let where_debug = &generics.where_clause;
         let from = from_impls(input);
-        quote! {
-            #from
+        tokens!(
+            "#from
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Display for #ident #type_generics #where_clause {
                 fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -33,28 +37,38 @@ pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
                 }
             }
             #[automatically_derived]
-            impl #impl_generics ::core::error::Error for #ident #type_generics #where_debug {}
-        }
+            impl #impl_generics ::core::error::Error for #ident #type_generics #where_debug {}",
+            from,
+            impl_generics,
+            ident,
+            type_generics,
+            where_clause,
+            where_debug,
+        )
     };
-    quote! {
-        #errors
+    tokens!(
+        "#errors
         #[automatically_derived]
         impl #impl_generics ::httperr::HttpError for #ident #type_generics #where_clause {
-            fn status(&self) -> #private::StatusCode {
+            fn status(&self) -> ::httperr::__private::StatusCode {
                 ::core::unreachable!()
             }
-            fn message(&self) -> #private::Cow<'_, ::core::primitive::str> {
+            fn message(&self) -> ::httperr::__private::Cow<'_, ::core::primitive::str> {
                 ::core::unreachable!()
             }
         }
         #[automatically_derived]
-        impl #impl_generics #private::serde::Serialize for #ident #type_generics #where_clause {
-            fn serialize<__S: #private::Serializer>(&self, _: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+        impl #impl_generics ::httperr::__private::serde::Serialize for #ident #type_generics #where_clause {
+            fn serialize<__S: ::httperr::__private::Serializer>(
+                &self,
+                _: __S,
+            ) -> ::core::result::Result<__S::Ok, __S::Error> {
                 ::core::unreachable!()
             }
         }
-        #std_impls
-    }
+        #std_impls",
+        errors, impl_generics, ident, type_generics, where_clause, std_impls,
+    )
 }
 
 /// `From` for each `#[from]` that the derive would have implemented, so that `?` on the
@@ -86,19 +100,24 @@ fn from_impls(input: &DeriveInput) -> TokenStream {
             .iter()
             .any(|a| a.path().is_ident("from") && matches!(a.meta, Meta::Path(_)));
         let ty = &field.ty;
-        let key = quote!(#ty).to_string();
+        let key = ty.to_token_stream().to_string();
         if !from || is_param(ty) || seen.contains(&key) {
             continue;
         }
         seen.push(key);
-        out.extend(quote! {
-            #[automatically_derived]
+        out.extend(tokens!(
+            "#[automatically_derived]
             impl #impl_generics ::core::convert::From<#ty> for #ident #type_generics #where_clause {
                 fn from(_: #ty) -> Self {
                     ::core::unreachable!()
                 }
-            }
-        });
+            }",
+            impl_generics,
+            ty,
+            ident,
+            type_generics,
+            where_clause,
+        ));
     }
     out
 }

@@ -17,6 +17,7 @@ mod headers;
 mod json;
 mod names;
 mod template;
+mod tokens;
 mod valid;
 
 use proc_macro::TokenStream;

@@ -28,16 +28,19 @@ pub(crate) fn snake_case(name: &str) -> String {
 /// The candidate closest to `input` by edit distance, if it is close enough to be a typo.
 pub(crate) fn did_you_mean<'a>(
     input: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
+    candidates: &mut dyn Iterator<Item = &'a str>,
 ) -> Option<&'a str> {
     let input = input.to_ascii_uppercase();
     let limit = (input.len() / 3).max(1);
-    candidates
-        .into_iter()
-        .map(|candidate| (distance(&input, &candidate.to_ascii_uppercase()), candidate))
-        .filter(|&(d, _)| d <= limit)
-        .min_by_key(|&(d, _)| d)
-        .map(|(_, candidate)| candidate)
+    let mut best: Option<(usize, &str)> = None;
+    for candidate in candidates {
+        let d = distance(&input, &candidate.to_ascii_uppercase());
+        // The first of equally close candidates wins.
+        if d <= limit && best.is_none_or(|(closest, _)| d < closest) {
+            best = Some((d, candidate));
+        }
+    }
+    best.map(|(_, candidate)| candidate)
 }
 
 fn distance(a: &str, b: &str) -> usize {

@@ -5,8 +5,8 @@
 //! field. The result is a `write!` call whose format string keeps the user's span.
 
 use crate::errors::Errors;
+use crate::tokens::tokens;
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
-use quote::{format_ident, quote};
 use std::ops::Range;
 use syn::LitStr;
 
@@ -105,9 +105,7 @@ impl Template {
         let mut uses: Vec<(usize, &'static str)> = Vec::new();
         let mut next_positional = 0;
         let mut cursor = 0;
-        let tuple = fields
-            .first()
-            .is_some_and(|f| f.name.parse::<usize>().is_ok());
+        let tuple = fields.first().is_some_and(|f| is_index(&f.name));
         let mut failed = false;
         // The template as text and fields, when every hole is a plain `{field}`: then the
         // body writer needs no `core::fmt` (see `Segment`).
@@ -207,29 +205,27 @@ impl Template {
             return None;
         }
 
-        let mut bindings: Vec<usize> = uses.iter().map(|&(i, _)| i).collect();
-        bindings.sort_unstable();
-        bindings.dedup();
+        let bindings = (0..fields.len()).filter(|i| uses.iter().any(|(u, _)| u == i));
         // Named arguments for the bindings the rewritten string names; `.field` uses inside
         // the extra arguments are plain expressions and need none.
-        let named: Vec<&Ident> = bindings
-            .iter()
-            .map(|&i| fields[i].binding)
-            .filter(|b| out.contains(&format!("{{{b}")) || out.contains(&format!("{b}$")))
-            .collect();
-        let extra = if self.args.is_empty() {
-            quote!()
+        let mut args = if self.args.is_empty() {
+            TokenStream::new()
         } else {
-            quote!(, #args)
+            tokens!(", #args", args)
         };
         // The values carry the literal's location: a field that lacks `Display` (or the trait
         // its spec needs) is reported on the template, not on the derive.
         let located = Span::call_site().located_at(self.lit.span());
-        let values = named.iter().map(|b| Ident::new(&b.to_string(), located));
+        for name in bindings.map(|i| fields[i].binding) {
+            if out.contains(&format!("{{{name}")) || out.contains(&format!("{name}$")) {
+                let value = Ident::new(&name.to_string(), located);
+                args.extend(tokens!(", #name = #value", name, value));
+            }
+        }
         let fixed = (self.holes.is_empty() && self.args.is_empty()).then(|| unescape(&self.value));
         Some(Resolved {
             format: LitStr::new(&out, self.lit.span()),
-            args: quote!(#extra #(, #named = #values)*),
+            args,
             uses,
             fixed,
             text: self.value.clone(),
@@ -266,9 +262,7 @@ impl Template {
             None => {
                 // A position (`1$`) or a named argument is rustc's to check; a name that is
                 // neither is a missing field, reported here rather than as an unknown local.
-                if !name.is_empty()
-                    && name.parse::<usize>().is_err()
-                    && !self.named_args.iter().any(|n| n == name)
+                if !name.is_empty() && !is_index(name) && !self.named_args.iter().any(|n| n == name)
                 {
                     errors.at(
                         subspan(&self.lit, range.clone()),
@@ -293,12 +287,18 @@ fn unknown_field(name: &str, fields: &[FieldRef<'_>], tuple: bool) -> String {
         );
     }
     let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
-    match crate::names::did_you_mean(name, names.iter().copied()) {
+    match crate::names::did_you_mean(name, &mut names.iter().copied()) {
         Some(close) => format!("no field `{name}` on this variant; did you mean `{close}`?"),
         None if names.is_empty() => format!("no field `{name}`: this variant has no fields"),
         None => format!(
             "no field `{name}` on this variant; its fields are: {}",
-            names.join(", ")
+            names
+                .iter()
+                .fold(String::new(), |list, name| if list.is_empty() {
+                    (*name).to_owned()
+                } else {
+                    list + ", " + name
+                })
         ),
     }
 }
@@ -362,7 +362,7 @@ fn holes(value: &str) -> Result<Vec<Hole>, (String, Range<usize>)> {
                 let arg = arg.trim();
                 let arg = if arg.is_empty() {
                     Arg::Next
-                } else if let Ok(index) = arg.parse::<usize>() {
+                } else if let Some(index) = index(arg) {
                     Arg::Index(index)
                 } else if is_identifier(arg) {
                     Arg::Name(arg.strip_prefix("r#").unwrap_or(arg).to_owned())
@@ -393,6 +393,18 @@ fn is_identifier(s: &str) -> bool {
     chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
         && chars.all(|c| c.is_alphanumeric() || c == '_')
         && s != "_"
+}
+
+/// A tuple field's name or a positional argument: `0`, `12`. (One integer parse for the
+/// whole crate: each integer type's `FromStr` is code of its own to compile.)
+fn index(text: &str) -> Option<usize> {
+    text.parse::<u64>()
+        .ok()
+        .and_then(|i| usize::try_from(i).ok())
+}
+
+fn is_index(text: &str) -> bool {
+    index(text).is_some()
 }
 
 fn unescape(value: &str) -> String {
@@ -520,12 +532,10 @@ fn rewrite_args(
                             Some(i) => {
                                 uses.push((i, "any"));
                                 let binding = Ident::new(&fields[i].binding.to_string(), span);
-                                out.extend(quote!((*#binding)));
+                                out.extend(tokens!("(*#binding)", binding));
                             }
                             None => {
-                                let tuple = fields
-                                    .first()
-                                    .is_some_and(|f| f.name.parse::<usize>().is_ok());
+                                let tuple = fields.first().is_some_and(|f| is_index(&f.name));
                                 errors.at(span, unknown_field(&name, fields, tuple));
                             }
                         }
@@ -571,5 +581,5 @@ fn subspan(lit: &LitStr, range: Range<usize>) -> Span {
 
 /// The binding of a field in generated patterns.
 pub(crate) fn binding(name: &str) -> Ident {
-    format_ident!("__f_{}", name)
+    Ident::new(&format!("__f_{name}"), Span::call_site())
 }

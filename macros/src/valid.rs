@@ -505,10 +505,11 @@ pub(crate) fn check_code(
         return false;
     }
     if codes::lookup(code).is_none() && !(unregistered_ok && code >= 400) {
-        let nearest: Vec<String> = codes::nearest_errors(code)
-            .iter()
-            .map(|row| format!("{} ({})", row.code, row.reason))
-            .collect();
+        let mut nearest = String::new();
+        for row in codes::nearest_errors(code) {
+            let comma = if nearest.is_empty() { "" } else { ", " };
+            nearest += &format!("{comma}{} ({})", row.code, row.reason);
+        }
         let why = if code == 418 || code == 306 {
             format!("{code} is reserved as \"(Unused)\" by RFC 9110 and cannot be assigned")
         } else {
@@ -519,10 +520,7 @@ pub(crate) fn check_code(
         } else {
             ""
         };
-        errors.at(
-            span,
-            format!("{why}; nearest registered: {}{hint}", nearest.join(", ")),
-        );
+        errors.at(span, format!("{why}; nearest registered: {nearest}{hint}"));
         return false;
     }
     true
@@ -548,15 +546,11 @@ fn variant_display(attrs: &Attrs, input: &Input<'_>) -> bool {
 }
 
 fn header_title(name: &str) -> String {
-    name.split('-')
-        .map(|part| {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join("-")
-        .replace("Www", "WWW")
+    let mut title = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        title.push(if start { c.to_ascii_uppercase() } else { c });
+        start = c == '-';
+    }
+    title.replace("Www", "WWW")
 }

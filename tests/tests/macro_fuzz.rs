@@ -30,6 +30,8 @@ mod json;
 mod names;
 #[path = "../../macros/src/template.rs"]
 mod template;
+#[path = "../../macros/src/tokens.rs"]
+mod tokens;
 #[path = "../../macros/src/valid.rs"]
 mod valid;
 
