@@ -3,9 +3,8 @@
 use crate::attr::{self, Attrs, FieldAttrs};
 use crate::errors::Errors;
 use crate::template::{self, FieldRef};
-use crate::tokens::{separated, tokens};
+use crate::tokens::tokens;
 use proc_macro2::{Span, TokenStream};
-use quote::ToTokens;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Type};
 
@@ -121,25 +120,27 @@ impl<'a> Variant<'a> {
             .collect()
     }
 
-    /// A pattern binding the fields for which `bind` is true and ignoring the others.
+    /// A pattern binding the fields for which `bind` is true and ignoring the others with `..`
+    /// (a large enum has this pattern in every generated `match`: fewer tokens, faster builds).
     pub(crate) fn pattern(&self, is_enum: bool, bind: impl Fn(usize) -> bool) -> TokenStream {
         let path = self.path(is_enum);
-        let mut fields = Vec::with_capacity(self.fields.len());
+        let last = (0..self.fields.len()).rev().find(|&i| bind(i));
+        let mut fields = TokenStream::new();
         for (i, field) in self.fields.iter().enumerate() {
-            let value = if bind(i) {
-                field.binding.to_token_stream()
-            } else {
-                tokens!("_")
-            };
-            fields.push(match &field.original.ident {
-                Some(ident) => tokens!("#ident: #value", ident, value),
-                None => value,
-            });
+            let binding = &field.binding;
+            match &field.original.ident {
+                Some(ident) if bind(i) => {
+                    fields.extend(tokens!("#ident: #binding,", ident, binding))
+                }
+                None if bind(i) => fields.extend(tokens!("#binding,", binding)),
+                // Positions before the last bound one still need a placeholder.
+                None if last.is_some_and(|last| i < last) => fields.extend(tokens!("_,")),
+                _ => {}
+            }
         }
-        let fields = separated(fields, ',');
         match self.style {
-            Style::Named => tokens!("#path { #fields }", path, fields),
-            Style::Tuple => tokens!("#path ( #fields )", path, fields),
+            Style::Named => tokens!("#path { #fields .. }", path, fields),
+            Style::Tuple => tokens!("#path ( #fields .. )", path, fields),
             Style::Unit => path,
         }
     }

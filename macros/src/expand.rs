@@ -85,6 +85,8 @@ struct Expander<'a> {
     input: &'a Input<'a>,
     plan: &'a Plan<'a>,
     generics: Generics,
+    /// Each variant's pattern that binds nothing, made once: most arms of every `match` use it.
+    unbound: Vec<TokenStream>,
 }
 
 impl<'a> Expander<'a> {
@@ -94,10 +96,16 @@ impl<'a> Expander<'a> {
         if !bounds.is_empty() {
             generics.make_where_clause().predicates.extend(bounds);
         }
+        let unbound = plan
+            .variants
+            .iter()
+            .map(|plan| plan.variant.pattern(input.is_enum, |_| false))
+            .collect();
         Expander {
             input,
             plan,
             generics,
+            unbound,
         }
     }
 
@@ -156,12 +164,15 @@ impl<'a> Expander<'a> {
         // status, body or code is then compiled (and const-evaluated) once, not once per variant.
         let mut grouped: Vec<(Vec<TokenStream>, String, TokenStream)> = Vec::new();
         let mut bound: Vec<TokenStream> = Vec::new();
-        for (plan, (binds, body)) in self.plan.variants.iter().zip(arms) {
-            let pattern = plan.variant.pattern(is_enum, |i| binds.contains(&i));
+        for ((plan, unbound), (binds, body)) in
+            self.plan.variants.iter().zip(&self.unbound).zip(arms)
+        {
             if !binds.is_empty() {
+                let pattern = plan.variant.pattern(is_enum, |i| binds.contains(&i));
                 bound.push(tokens!("#pattern => #body,", pattern, body));
                 continue;
             }
+            let pattern = unbound.clone();
             let key = body.to_string();
             match grouped.iter_mut().find(|(_, k, _)| *k == key) {
                 Some((patterns, _, _)) => patterns.push(pattern),
