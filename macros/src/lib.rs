@@ -3,6 +3,8 @@
 //! The pipeline: `ast` (with `attr` and `template`) parses the input once into a typed model,
 //! `valid` checks it against every rule and resolves it into a plan, `expand` turns the plan
 //! into impls that call `::httperr::__private`, and `fallback` stands in when there are errors.
+//! Generated code is written with `tokens!` (in `tokens`) rather than `quote!`: the same output,
+//! at a fraction of this crate's own build time.
 #![forbid(unsafe_code)]
 
 extern crate proc_macro;

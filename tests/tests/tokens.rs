@@ -1,0 +1,109 @@
+//! The macro's `tokens!` templates: the same output as `quote!`, holes filled at any depth, and
+//! an internal mistake reported as a compile error, never a panic.
+//!
+//! Compiled into this test by path, as `macro_fuzz` does (a proc-macro crate exports no
+//! functions); here the tokens come from proc_macro2's own lexer, not rustc's.
+
+#[path = "../../macros/src/tokens.rs"]
+mod tokens;
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use tokens::{separated, tokens, tokens_at};
+
+fn same(left: TokenStream, right: TokenStream) {
+    assert_eq!(left.to_string(), right.to_string());
+}
+
+#[test]
+fn matches_quote_with_holes_at_every_depth() {
+    let ident: syn::Ident = syn::parse_quote!(UserError);
+    let body = quote!(match self {
+        Self::A => 1,
+    });
+    let code = 404u16;
+    let missing: Option<TokenStream> = None;
+    let filled = tokens!(
+        "#[automatically_derived]
+        impl ::httperr::HttpError for #ident {
+            fn status(&self) -> u16 { const { #code } }
+            fn other(&self) -> [u8; 2] { [#body, (#code)] }
+            #missing
+        }",
+        ident,
+        body,
+        code,
+        missing,
+    );
+    let expected = quote! {
+        #[automatically_derived]
+        impl ::httperr::HttpError for #ident {
+            fn status(&self) -> u16 { const { #code } }
+            fn other(&self) -> [u8; 2] { [#body, (#code)] }
+            #missing
+        }
+    };
+    same(filled, expected);
+}
+
+#[test]
+fn values_may_be_given_in_place_and_reused() {
+    let filled = tokens!("#a + #a * #b", a = 2u8, b = quote!(x.len()));
+    same(filled, quote!(2u8 + 2u8 * x.len()));
+}
+
+#[test]
+fn a_template_is_reused_with_new_values() {
+    let make = |n: u32| tokens!("Some(#n)", n);
+    same(make(1), quote!(Some(1u32)));
+    same(make(2), quote!(Some(2u32)));
+}
+
+#[test]
+fn attributes_and_raw_identifiers_are_not_holes() {
+    let filled = tokens!("#[allow(dead_code)] fn r#type() { #[doc = \"x\"] struct S; }");
+    same(
+        filled,
+        quote!(
+            #[allow(dead_code)]
+            fn r#type() {
+                #[doc = "x"]
+                struct S;
+            }
+        ),
+    );
+}
+
+#[test]
+fn a_hole_without_a_value_is_a_compile_error() {
+    let filled = tokens!("fn f() -> #missing {}").to_string();
+    assert!(filled.contains("compile_error"), "{filled}");
+    assert!(filled.contains("has no value for #missing"), "{filled}");
+}
+
+#[test]
+fn a_template_that_does_not_lex_is_a_compile_error() {
+    let filled = tokens!("fn f() { ").to_string();
+    assert!(filled.contains("compile_error"), "{filled}");
+    assert!(filled.contains("failed to lex"), "{filled}");
+}
+
+#[test]
+fn tokens_at_fills_like_tokens() {
+    let binding = quote!(__f_source);
+    let at = Span::call_site();
+    same(
+        tokens_at!(at, "Some(#binding.as_dyn_error())", binding),
+        quote!(Some(__f_source.as_dyn_error())),
+    );
+}
+
+#[test]
+fn separated_puts_separators_between_items_only() {
+    same(separated(vec![], '|'), quote!());
+    same(separated(vec![quote!(A)], '|'), quote!(A));
+    same(
+        separated(vec![quote!(A), quote!(B { .. }), quote!(C(..))], '|'),
+        quote!(A | B { .. } | C(..)),
+    );
+}
