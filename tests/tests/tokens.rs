@@ -53,10 +53,15 @@ fn values_may_be_given_in_place_and_reused() {
 }
 
 #[test]
-fn a_template_is_reused_with_new_values() {
+fn a_template_is_reused_with_new_values_within_and_across_macro_calls() {
     let make = |n: u32| tokens!("Some(#n)", n);
-    same(make(1), quote!(Some(1u32)));
-    same(make(2), quote!(Some(2u32)));
+    for call in 0..2 {
+        // What each macro call does: its lexed templates are dropped when it returns.
+        let _scope = tokens::Scope::enter();
+        let other = call + 10;
+        same(make(call), quote!(Some(#call)));
+        same(make(other), quote!(Some(#other)));
+    }
 }
 
 #[test]
