@@ -194,7 +194,7 @@ impl<'a> Expander<'a> {
         );
         let status = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => (vec![], status_const(own.status)),
-            Response::Transparent => forward(plan, "status"),
+            Response::Transparent => forward(plan, "status", None),
         });
         let message = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => match &own.message {
@@ -206,15 +206,15 @@ impl<'a> Expander<'a> {
                     (vec![], tokens!("::httperr::__private::message(self)"))
                 }
             },
-            Response::Transparent => forward(plan, "message"),
+            Response::Transparent => forward(plan, "message", None),
         });
         let code = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => (vec![], option(own.code.as_deref())),
-            Response::Transparent => forward(plan, "code"),
+            Response::Transparent => forward(plan, "code", None),
         });
         let format = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => (vec![], format_tokens(own)),
-            Response::Transparent => forward(plan, "format"),
+            Response::Transparent => forward(plan, "format", None),
         });
         let headers = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => {
@@ -249,10 +249,10 @@ impl<'a> Expander<'a> {
                 }
                 (binds, tokens!("{ #inserts }", inserts))
             }
-            Response::Transparent => forward(plan, "insert_headers"),
+            Response::Transparent => forward(plan, "insert_headers", Some("__headers")),
         });
         let to_response = self.dispatch(&|plan| match &plan.response {
-            Response::Transparent => forward(plan, "to_response"),
+            Response::Transparent => forward(plan, "to_response", None),
             Response::Own(own) => {
                 let headers = own.headers.len();
                 let status = status_const(own.status);
@@ -294,7 +294,7 @@ impl<'a> Expander<'a> {
                 }
                 Message::Display(_) => (vec![], tokens!("::core::write!(__out, \"{}\", self)")),
             },
-            Response::Transparent => forward(plan, "__write_message"),
+            Response::Transparent => forward(plan, "__write_message", Some("__out")),
         });
         let write_json = self.write_json();
         let has_details = self.plan.variants.iter().any(|plan| match &plan.response {
@@ -303,8 +303,8 @@ impl<'a> Expander<'a> {
         });
         let details = has_details.then(|| {
             let has = self.dispatch(&|plan| match &plan.response {
-                Response::Own(own) => (vec![], tokens!("#has", has = !own.details.is_empty())),
-                Response::Transparent => forward(plan, "__has_details"),
+                Response::Own(own) => (vec![], (!own.details.is_empty()).into_token_stream()),
+                Response::Transparent => forward(plan, "__has_details", None),
             });
             let serialize = self.dispatch(&|plan| match &plan.response {
                 Response::Own(own) => {
@@ -325,7 +325,7 @@ impl<'a> Expander<'a> {
                         tokens!("{ #entries ::core::result::Result::Ok(()) }", entries),
                     )
                 }
-                Response::Transparent => forward(plan, "__serialize_details"),
+                Response::Transparent => forward(plan, "__serialize_details", Some("__map")),
             });
             tokens!(
                 "fn __has_details(&self) -> bool {
@@ -439,7 +439,7 @@ impl<'a> Expander<'a> {
                 }
                 (binds, tokens!("{ #writes }", writes))
             }
-            (None, Response::Transparent) => forward(plan, "__write_json"),
+            (None, Response::Transparent) => forward(plan, "__write_json", Some("__out")),
             (None, Response::Own(_)) => (vec![], tokens!("__out.message(self)")),
         });
         Some(tokens!(
@@ -677,16 +677,19 @@ impl<'a> Expander<'a> {
 /// A transparent variant's arm: `<Field as HttpError>::method(field, …)`. When the field's
 /// type lacks the impl, the error points at the type (once, however many methods forward to
 /// it) rather than at the derive.
-fn forward(plan: &VariantPlan<'_>, method: &str) -> (Vec<usize>, TokenStream) {
+/// `argument` is the generated method's own second parameter, passed on.
+fn forward(
+    plan: &VariantPlan<'_>,
+    method: &str,
+    argument: Option<&str>,
+) -> (Vec<usize>, TokenStream) {
     let field = plan.variant.fields.first();
     let ty = field.map(|f| qualified_self(f.ty));
     let inner = field.map(|f| &f.binding);
-    let extra = match method {
-        "insert_headers" => tokens!(", __headers"),
-        "__write_message" | "__write_json" => tokens!(", __out"),
-        "__serialize_details" => tokens!(", __map"),
-        _ => TokenStream::new(),
-    };
+    let extra = argument.map(|argument| {
+        let argument = Ident::new(argument, Span::call_site());
+        tokens!(", #argument", argument)
+    });
     let method = Ident::new(method, Span::call_site());
     (
         vec![0],

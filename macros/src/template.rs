@@ -290,16 +290,13 @@ fn unknown_field(name: &str, fields: &[FieldRef<'_>], tuple: bool) -> String {
     match crate::names::did_you_mean(name, &mut names.iter().copied()) {
         Some(close) => format!("no field `{name}` on this variant; did you mean `{close}`?"),
         None if names.is_empty() => format!("no field `{name}`: this variant has no fields"),
-        None => format!(
-            "no field `{name}` on this variant; its fields are: {}",
-            names
-                .iter()
-                .fold(String::new(), |list, name| if list.is_empty() {
-                    (*name).to_owned()
-                } else {
-                    list + ", " + name
-                })
-        ),
+        None => {
+            let mut list = String::new();
+            for field in &names {
+                crate::names::push_item(&mut list, field);
+            }
+            format!("no field `{name}` on this variant; its fields are: {list}")
+        }
     }
 }
 

@@ -507,8 +507,7 @@ pub(crate) fn check_code(
     if codes::lookup(code).is_none() && !(unregistered_ok && code >= 400) {
         let mut nearest = String::new();
         for row in codes::nearest_errors(code) {
-            let comma = if nearest.is_empty() { "" } else { ", " };
-            nearest += &format!("{comma}{} ({})", row.code, row.reason);
+            crate::names::push_item(&mut nearest, &format!("{} ({})", row.code, row.reason));
         }
         let why = if code == 418 || code == 306 {
             format!("{code} is reserved as \"(Unused)\" by RFC 9110 and cannot be assigned")

@@ -93,6 +93,8 @@ fn a_template_that_does_not_lex_is_a_compile_error() {
     assert!(filled.contains("failed to lex"), "{filled}");
 }
 
+/// The span itself cannot be seen outside a real macro call (here every span is the same);
+/// the compile-fail tests check where `tokens_at!` points, e.g. `source-not-an-error`.
 #[test]
 fn tokens_at_fills_like_tokens() {
     let binding = quote!(__f_source);
