@@ -23,6 +23,7 @@ pub(crate) struct Attrs {
     /// thiserror's `#[error(...)]` is present: thiserror writes `Display`.
     pub(crate) thiserror_display: bool,
     /// Its format string, when it starts with one (for API documentation).
+    #[cfg(feature = "openapi")]
     pub(crate) thiserror_text: Option<String>,
 }
 
@@ -99,13 +100,16 @@ pub(crate) fn item(attrs: &[Attribute], errors: &mut Errors) -> Attrs {
             http(attr, &mut out.http, errors);
         } else if path.is_ident("error") {
             out.thiserror_display = true;
-            out.thiserror_text = attr
-                .parse_args_with(|input: ParseStream| {
-                    let lit: LitStr = input.parse()?;
-                    input.parse::<TokenStream>()?;
-                    Ok(lit.value())
-                })
-                .ok();
+            #[cfg(feature = "openapi")]
+            {
+                out.thiserror_text = attr
+                    .parse_args_with(|input: ParseStream| {
+                        let lit: LitStr = input.parse()?;
+                        input.parse::<TokenStream>()?;
+                        Ok(lit.value())
+                    })
+                    .ok();
+            }
         } else if path.is_ident("detail") {
             errors.push(syn::Error::new_spanned(
                 attr,

@@ -179,12 +179,23 @@ impl<'a> Expander<'a> {
                 None => grouped.push((vec![pattern], key, body)),
             }
         }
+        // The largest group goes last, as `_`: fewer tokens to make and for rustc to check.
+        let mut largest = 0;
+        for (i, (patterns, _, _)) in grouped.iter().enumerate() {
+            if patterns.len() > grouped[largest].0.len() {
+                largest = i;
+            }
+        }
+        let rest = (largest < grouped.len()).then(|| {
+            let body = grouped.remove(largest).2;
+            tokens!("_ => #body,", body)
+        });
         let mut arms: TokenStream = bound.into_iter().collect();
         for (patterns, _, body) in grouped {
             let patterns = separated(patterns, '|');
             arms.extend(tokens!("#patterns => #body,", patterns, body));
         }
-        tokens!("match self { #arms }", arms)
+        tokens!("match self { #arms #rest }", arms, rest)
     }
 
     fn http_error(&self) -> TokenStream {
@@ -202,7 +213,7 @@ impl<'a> Expander<'a> {
                     vec![],
                     tokens!("::httperr::__private::Cow::Borrowed(#text)", text),
                 ),
-                Message::Template(_) | Message::Display(_) => {
+                Message::Template(_) | Message::Display { .. } => {
                     (vec![], tokens!("::httperr::__private::message(self)"))
                 }
             },
@@ -221,11 +232,11 @@ impl<'a> Expander<'a> {
                 let mut binds = Vec::new();
                 let mut inserts = TokenStream::new();
                 for header in &own.headers {
-                    let name = &header.name;
+                    let name = header_name(&header.name);
                     inserts.extend(match &header.value {
                         HeaderValue::Fixed(value) => tokens!(
                             "__headers.append(
-                                const { ::httperr::__private::HeaderName::from_static(#name) },
+                                #name,
                                 const { ::httperr::__private::HeaderValue::from_static(#value) },
                             );",
                             name,
@@ -237,7 +248,7 @@ impl<'a> Expander<'a> {
                             tokens!(
                                 "::httperr::__private::append_header(
                                     __headers,
-                                    const { ::httperr::__private::HeaderName::from_static(#name) },
+                                    #name,
                                     ::core::format_args!(#format #args),
                                 );",
                                 name,
@@ -267,7 +278,7 @@ impl<'a> Expander<'a> {
                         status, format, headers,
                         body = Literal::byte_string(crate::json::body(own, text).as_bytes()),
                     ),
-                    Message::Template(_) | Message::Display(_) => tokens!(
+                    Message::Template(_) | Message::Display { .. } => tokens!(
                         "::httperr::__private::respond(self, #status, #format, #code, #headers)",
                         status, format, headers,
                         code = option(own.code.as_deref()),
@@ -285,14 +296,23 @@ impl<'a> Expander<'a> {
                         text
                     ),
                 ),
-                Message::Template(resolved) => {
+                Message::Template(resolved) if self.input.thiserror => {
                     let (format, args) = (&resolved.format, &resolved.args);
                     (
                         used(resolved),
-                        tokens!("::core::write!(__out, #format #args)", format, args),
+                        tokens!(
+                            "__out.write_fmt(::core::format_args!(#format #args))",
+                            format,
+                            args
+                        ),
                     )
                 }
-                Message::Display(_) => (vec![], tokens!("::core::write!(__out, \"{}\", self)")),
+                // `Display` writes this same template (ours), or is the message (thiserror's):
+                // one shared arm instead of a second `format_args!` per variant.
+                Message::Template(_) | Message::Display { .. } => (
+                    vec![],
+                    tokens!("__out.write_fmt(::core::format_args!(\"{}\", self))"),
+                ),
             },
             Response::Transparent => forward(plan, "__write_message", Some("__out")),
         });
@@ -353,7 +373,19 @@ impl<'a> Expander<'a> {
             )
         });
 
-        let describe = self.describe();
+        #[cfg(feature = "openapi")]
+        let describe = {
+            let entries = self.describe();
+            tokens!(
+                "fn __describe(__out: &mut ::httperr::__private::Vec<::httperr::__private::ResponseDoc>) {
+                    #entries
+                }",
+                entries
+            )
+        };
+        // Only httperr's `utoipa` feature reads it, and it turns on `openapi`.
+        #[cfg(not(feature = "openapi"))]
+        let describe = TokenStream::new();
         tokens!(
             "#header {
                 fn status(&self) -> ::httperr::__private::StatusCode {
@@ -382,11 +414,7 @@ impl<'a> Expander<'a> {
                 fn __as_error(&self) -> ::core::option::Option<&dyn ::core::error::Error> {
                     ::core::option::Option::Some(self)
                 }
-                ::httperr::__describe_responses! {
-                    fn __describe(__out: &mut ::httperr::__private::Vec<::httperr::__private::ResponseDoc>) {
-                        #describe
-                    }
-                }
+                #describe
                 #details
             }",
             header, status, message, code, insert_headers, format, to_response, write_message,
@@ -454,6 +482,7 @@ impl<'a> Expander<'a> {
 
     /// The documentation data of every response the type can produce, transparent ones
     /// taken from the wrapped types.
+    #[cfg(feature = "openapi")]
     fn describe(&self) -> TokenStream {
         let type_name = self.input.ident.to_string();
         let mut entries = TokenStream::new();
@@ -472,7 +501,7 @@ impl<'a> Expander<'a> {
             let message = match &own.message {
                 Message::Fixed(text) => text.clone(),
                 Message::Template(resolved) => resolved.text.clone(),
-                Message::Display(text) => text
+                Message::Display { text } => text
                     .clone()
                     .unwrap_or_else(|| crate::codes::title(own.status).to_owned()),
             };
@@ -538,13 +567,20 @@ impl<'a> Expander<'a> {
         }
         let display = self.dispatch(&|plan| match &plan.display {
             Display::Fixed(text) => (vec![], tokens!("__formatter.write_str(#text)", text)),
-            Display::Template(resolved) => {
-                let (format, args) = (&resolved.format, &resolved.args);
-                (
-                    used(resolved),
-                    tokens!("::core::write!(__formatter, #format #args)", format, args),
-                )
-            }
+            Display::Template(resolved) => match &resolved.fixed {
+                Some(text) => (vec![], tokens!("__formatter.write_str(#text)", text)),
+                None => {
+                    let (format, args) = (&resolved.format, &resolved.args);
+                    (
+                        used(resolved),
+                        tokens!(
+                            "__formatter.write_fmt(::core::format_args!(#format #args))",
+                            format,
+                            args
+                        ),
+                    )
+                }
+            },
             Display::Transparent => (
                 vec![0],
                 tokens!(
@@ -768,9 +804,32 @@ fn option(value: Option<&str>) -> TokenStream {
     }
 }
 
+/// The `http::StatusCode` constant when http has one: a path costs rustc less than a `const`
+/// block, which is a body of its own to check and evaluate.
 fn status_const(code: u16) -> TokenStream {
+    if let Some(row) = crate::codes::lookup(code).filter(|row| !row.constant.is_empty()) {
+        let constant = Ident::new(row.constant, Span::call_site());
+        return tokens!("::httperr::__private::StatusCode::#constant", constant);
+    }
     let code = Literal::u16_unsuffixed(code);
     tokens!("const { ::httperr::__private::status(#code) }", code)
+}
+
+/// A header name (lowercase), as http's constant when it has one.
+fn header_name(name: &str) -> TokenStream {
+    match crate::headers::HEADERS
+        .iter()
+        .find(|(_, lower)| *lower == name)
+    {
+        Some((constant, _)) => {
+            let constant = Ident::new(constant, Span::call_site());
+            tokens!("::httperr::__private::http::header::#constant", constant)
+        }
+        None => tokens!(
+            "const { ::httperr::__private::HeaderName::from_static(#name) }",
+            name
+        ),
+    }
 }
 
 fn format_tokens(own: &Own) -> TokenStream {

@@ -69,6 +69,7 @@ pub(crate) struct Resolved {
     /// The text, when the template has no holes and no arguments.
     pub(crate) fixed: Option<String>,
     /// The template as written, for API documentation.
+    #[cfg(feature = "openapi")]
     pub(crate) text: String,
     /// The template as text and fields, when every hole is a plain `{field}`.
     pub(crate) segments: Option<Vec<Segment>>,
@@ -228,6 +229,7 @@ impl Template {
             args,
             uses,
             fixed,
+            #[cfg(feature = "openapi")]
             text: self.value.clone(),
             segments,
         })

@@ -41,8 +41,12 @@ pub(crate) struct Own {
 pub(crate) enum Message {
     Fixed(String),
     Template(Resolved),
-    /// thiserror's `Display` text; its `#[error]` string when it has one, for documentation.
-    Display(Option<String>),
+    /// thiserror's `Display` text.
+    Display {
+        /// Its `#[error]` string when it has one, for API documentation.
+        #[cfg(feature = "openapi")]
+        text: Option<String>,
+    },
 }
 
 pub(crate) struct HeaderPlan {
@@ -281,12 +285,13 @@ fn check_variant(
             Some(text) => Message::Fixed(text.clone()),
             None => Message::Template(resolved.clone()),
         },
-        None if display_text => Message::Display(
-            attrs
+        None if display_text => Message::Display {
+            #[cfg(feature = "openapi")]
+            text: attrs
                 .thiserror_text
                 .clone()
                 .or_else(|| input.attrs.thiserror_text.clone()),
-        ),
+        },
         None => Message::Fixed(title.to_owned()),
     };
     let display = match template {

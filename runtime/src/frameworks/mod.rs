@@ -84,19 +84,3 @@ macro_rules! __impl_salvo {
 macro_rules! __impl_utoipa {
     ($($input:tt)*) => {};
 }
-
-/// Wraps the derive's `__describe` (the documentation data of every response): only the
-/// `utoipa` feature reads it, so without it the data is not even compiled.
-#[cfg(not(feature = "utoipa"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __describe_responses {
-    ($($item:tt)*) => {};
-}
-
-#[cfg(feature = "utoipa")]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __describe_responses {
-    ($($item:tt)*) => { $($item)* };
-}
