@@ -122,27 +122,30 @@ impl<'a> Variant<'a> {
 
     /// A pattern binding the fields for which `bind` is true and ignoring the others with `..`
     /// (a large enum has this pattern in every generated `match`: fewer tokens, faster builds).
-    pub(crate) fn pattern(&self, is_enum: bool, bind: impl Fn(usize) -> bool) -> TokenStream {
-        let path = self.path(is_enum);
+    /// As source text: it carries no span of the user's.
+    pub(crate) fn pattern(&self, is_enum: bool, bind: &dyn Fn(usize) -> bool) -> String {
+        let mut out = match is_enum {
+            true => format!("Self::{}", self.ident),
+            false => "Self".to_owned(),
+        };
         let last = (0..self.fields.len()).rev().find(|&i| bind(i));
-        let mut fields = TokenStream::new();
+        let mut fields = String::new();
         for (i, field) in self.fields.iter().enumerate() {
             let binding = &field.binding;
             match &field.original.ident {
-                Some(ident) if bind(i) => {
-                    fields.extend(tokens!("#ident: #binding,", ident, binding))
-                }
-                None if bind(i) => fields.extend(tokens!("#binding,", binding)),
+                Some(ident) if bind(i) => fields.push_str(&format!("{ident}: {binding}, ")),
+                None if bind(i) => fields.push_str(&format!("{binding}, ")),
                 // Positions before the last bound one still need a placeholder.
-                None if last.is_some_and(|last| i < last) => fields.extend(tokens!("_,")),
+                None if last.is_some_and(|last| i < last) => fields.push_str("_, "),
                 _ => {}
             }
         }
         match self.style {
-            Style::Named => tokens!("#path { #fields .. }", path, fields),
-            Style::Tuple => tokens!("#path ( #fields .. )", path, fields),
-            Style::Unit => path,
+            Style::Named => out.push_str(&format!(" {{ {fields}.. }}")),
+            Style::Tuple => out.push_str(&format!("({fields}..)")),
+            Style::Unit => {}
         }
+        out
     }
 
     pub(crate) fn span(&self) -> Span {

@@ -5,8 +5,8 @@
 use crate::ast::{Field, Input, Variant};
 use crate::attr::{Format, StatusKind};
 use crate::errors::Errors;
-use crate::template::Segment;
-use crate::tokens::{separated, tokens, tokens_at};
+use crate::template::{Resolved, Segment};
+use crate::tokens::{lex, tokens, tokens_at};
 use crate::valid::{self, Display, HeaderValue, Message, Own, Plan, Response, VariantPlan};
 use proc_macro2::{Literal, Span, TokenStream, TokenTree};
 use quote::ToTokens;
@@ -81,12 +81,31 @@ pub(crate) fn status(input: TokenStream) -> TokenStream {
     }
 }
 
+/// One arm of a generated `match`: the fields its body reads, and the body.
+type Arm = (Vec<usize>, Body);
+
+/// Text is a body with no span of the user's: equal ones share an arm, and all of a method's
+/// text is lexed in one call, where building tokens costs a call across the compiler's bridge
+/// for each. Only bodies whose errors must point into the user's code are built as tokens.
+enum Body {
+    Text(String),
+    Tokens(TokenStream),
+}
+
+/// Variants whose arms share one body.
+struct Group {
+    /// `Self::A | Self::B { .. }`.
+    patterns: String,
+    count: usize,
+    body: String,
+}
+
 struct Expander<'a> {
     input: &'a Input<'a>,
     plan: &'a Plan<'a>,
     generics: Generics,
     /// Each variant's pattern that binds nothing, made once: most arms of every `match` use it.
-    unbound: Vec<TokenStream>,
+    unbound: Vec<String>,
 }
 
 impl<'a> Expander<'a> {
@@ -99,7 +118,7 @@ impl<'a> Expander<'a> {
         let unbound = plan
             .variants
             .iter()
-            .map(|plan| plan.variant.pattern(input.is_enum, |_| false))
+            .map(|plan| plan.variant.pattern(input.is_enum, &|_| false))
             .collect();
         Expander {
             input,
@@ -143,59 +162,70 @@ impl<'a> Expander<'a> {
 
     /// `match self { … }` with one arm per variant; a single body when every arm is the same
     /// and binds nothing.
-    fn dispatch(&self, arm: &dyn Fn(&VariantPlan<'_>) -> (Vec<usize>, TokenStream)) -> TokenStream {
+    fn dispatch(&self, arm: &dyn Fn(&VariantPlan<'_>) -> Arm) -> TokenStream {
         let is_enum = self.input.is_enum;
-        let arms: Vec<(Vec<usize>, TokenStream)> = self.plan.variants.iter().map(arm).collect();
-        if arms.is_empty() {
+        let arms: Vec<Arm> = self.plan.variants.iter().map(arm).collect();
+        let Some((_, first)) = arms.first() else {
             return tokens!("match *self {}");
-        }
-        let first = arms[0].1.to_string();
-        if arms
-            .iter()
-            .all(|(binds, body)| binds.is_empty() && body.to_string() == first)
-        {
-            return arms
-                .into_iter()
-                .next()
-                .map(|(_, body)| body)
-                .unwrap_or_default();
+        };
+        if let Body::Text(first) = first {
+            if arms.iter().all(|(binds, body)| {
+                binds.is_empty() && matches!(body, Body::Text(t) if t == first)
+            }) {
+                return lex(first);
+            }
         }
         // Arms that bind nothing and share a body become one or-pattern arm: each distinct
-        // status, body or code is then compiled (and const-evaluated) once, not once per variant.
-        let mut grouped: Vec<(Vec<TokenStream>, String, TokenStream)> = Vec::new();
-        let mut bound: Vec<TokenStream> = Vec::new();
+        // status, body or code is then compiled once, not once per variant.
+        let mut groups: Vec<Group> = Vec::new();
+        let mut spanned = TokenStream::new();
+        let mut text = String::new();
         for ((plan, unbound), (binds, body)) in
             self.plan.variants.iter().zip(&self.unbound).zip(arms)
         {
-            if !binds.is_empty() {
-                let pattern = plan.variant.pattern(is_enum, |i| binds.contains(&i));
-                bound.push(tokens!("#pattern => #body,", pattern, body));
-                continue;
-            }
-            let pattern = unbound.clone();
-            let key = body.to_string();
-            match grouped.iter_mut().find(|(_, k, _)| *k == key) {
-                Some((patterns, _, _)) => patterns.push(pattern),
-                None => grouped.push((vec![pattern], key, body)),
+            match body {
+                Body::Tokens(body) => {
+                    let pattern = match binds.is_empty() {
+                        true => lex(unbound),
+                        false => lex(&plan.variant.pattern(is_enum, &|i| binds.contains(&i))),
+                    };
+                    spanned.extend(tokens!("#pattern => #body,", pattern, body));
+                }
+                Body::Text(body) if !binds.is_empty() => {
+                    let pattern = plan.variant.pattern(is_enum, &|i| binds.contains(&i));
+                    push_arm(&mut text, &pattern, &body);
+                }
+                Body::Text(body) => match groups.iter_mut().find(|group| group.body == body) {
+                    Some(group) => {
+                        group.patterns.push_str(" | ");
+                        group.patterns.push_str(unbound);
+                        group.count += 1;
+                    }
+                    None => groups.push(Group {
+                        patterns: unbound.clone(),
+                        count: 1,
+                        body,
+                    }),
+                },
             }
         }
         // The largest group goes last, as `_`: fewer tokens to make and for rustc to check.
         let mut largest = 0;
-        for (i, (patterns, _, _)) in grouped.iter().enumerate() {
-            if patterns.len() > grouped[largest].0.len() {
+        for (i, group) in groups.iter().enumerate() {
+            if group.count > groups[largest].count {
                 largest = i;
             }
         }
-        let rest = (largest < grouped.len()).then(|| {
-            let body = grouped.remove(largest).2;
-            tokens!("_ => #body,", body)
-        });
-        let mut arms: TokenStream = bound.into_iter().collect();
-        for (patterns, _, body) in grouped {
-            let patterns = separated(patterns, '|');
-            arms.extend(tokens!("#patterns => #body,", patterns, body));
+        for (i, group) in groups.iter().enumerate() {
+            if i != largest {
+                push_arm(&mut text, &group.patterns, &group.body);
+            }
         }
-        tokens!("match self { #arms #rest }", arms, rest)
+        if let Some(group) = groups.get(largest) {
+            push_arm(&mut text, "_", &group.body);
+        }
+        let text = lex(&text);
+        tokens!("match self { #spanned #text }", spanned, text)
     }
 
     fn http_error(&self) -> TokenStream {
@@ -204,115 +234,74 @@ impl<'a> Expander<'a> {
             Some("Self: ::core::error::Error"),
         );
         let status = self.dispatch(&|plan| match &plan.response {
-            Response::Own(own) => (vec![], status_const(own.status)),
+            Response::Own(own) => text(status_text(own.status)),
             Response::Transparent => forward(plan, "status", None),
         });
         let message = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => match &own.message {
-                Message::Fixed(text) => (
-                    vec![],
-                    tokens!("::httperr::__private::Cow::Borrowed(#text)", text),
-                ),
+                Message::Fixed(message) => {
+                    text(format!("::httperr::__private::Cow::Borrowed({message:?})"))
+                }
                 Message::Template(_) | Message::Display { .. } => {
-                    (vec![], tokens!("::httperr::__private::message(self)"))
+                    text("::httperr::__private::message(self)".to_owned())
                 }
             },
             Response::Transparent => forward(plan, "message", None),
         });
         let code = self.dispatch(&|plan| match &plan.response {
-            Response::Own(own) => (vec![], option(own.code.as_deref())),
+            Response::Own(own) => text(option_text(own.code.as_deref())),
             Response::Transparent => forward(plan, "code", None),
         });
         let format = self.dispatch(&|plan| match &plan.response {
-            Response::Own(own) => (vec![], format_tokens(own)),
+            Response::Own(own) => text(format_text(own)),
             Response::Transparent => forward(plan, "format", None),
         });
         let headers = self.dispatch(&|plan| match &plan.response {
-            Response::Own(own) => {
-                let mut binds = Vec::new();
-                let mut inserts = TokenStream::new();
-                for header in &own.headers {
-                    let name = header_name(&header.name);
-                    inserts.extend(match &header.value {
-                        HeaderValue::Fixed(value) => tokens!(
-                            "__headers.append(
-                                #name,
-                                const { ::httperr::__private::HeaderValue::from_static(#value) },
-                            );",
-                            name,
-                            value,
-                        ),
-                        HeaderValue::Template(resolved) => {
-                            binds.extend(resolved.uses.iter().map(|&(i, _)| i));
-                            let (format, args) = (&resolved.format, &resolved.args);
-                            tokens!(
-                                "::httperr::__private::append_header(
-                                    __headers,
-                                    #name,
-                                    ::core::format_args!(#format #args),
-                                );",
-                                name,
-                                format,
-                                args,
-                            )
-                        }
-                    });
-                }
-                (binds, tokens!("{ #inserts }", inserts))
-            }
+            Response::Own(own) => headers_arm(own),
             Response::Transparent => forward(plan, "insert_headers", Some("__headers")),
         });
         let to_response = self.dispatch(&|plan| match &plan.response {
             Response::Transparent => forward(plan, "to_response", None),
             Response::Own(own) => {
                 let headers = own.headers.len();
-                let status = status_const(own.status);
-                let format = format_tokens(own);
-                let body = match &own.message {
-                    _ if !own.details.is_empty() => tokens!(
-                        "::httperr::__private::respond_serialized(self, #headers)",
-                        headers,
+                let status = status_text(own.status);
+                let format = format_text(own);
+                text(match &own.message {
+                    _ if !own.details.is_empty() => {
+                        format!("::httperr::__private::respond_serialized(self, {headers})")
+                    }
+                    Message::Fixed(message) => format!(
+                        "::httperr::__private::respond_fixed(self, {status}, {format}, {:?}, {headers})",
+                        crate::json::body(own, message),
                     ),
-                    Message::Fixed(text) => tokens!(
-                        "::httperr::__private::respond_fixed(self, #status, #format, #body, #headers)",
-                        status, format, headers,
-                        body = Literal::byte_string(crate::json::body(own, text).as_bytes()),
+                    Message::Template(_) | Message::Display { .. } => format!(
+                        "::httperr::__private::respond(self, {status}, {format}, {}, {headers})",
+                        option_text(own.code.as_deref()),
                     ),
-                    Message::Template(_) | Message::Display { .. } => tokens!(
-                        "::httperr::__private::respond(self, #status, #format, #code, #headers)",
-                        status, format, headers,
-                        code = option(own.code.as_deref()),
-                    ),
-                };
-                (vec![], body)
+                })
             }
         });
         let write_message = self.dispatch(&|plan| match &plan.response {
             Response::Own(own) => match &own.message {
-                Message::Fixed(text) => (
-                    vec![],
-                    tokens!(
-                        "::httperr::__private::fmt::Write::write_str(__out, #text)",
-                        text
-                    ),
-                ),
+                Message::Fixed(message) => text(format!(
+                    "::httperr::__private::fmt::Write::write_str(__out, {message:?})"
+                )),
                 Message::Template(resolved) if self.input.thiserror => {
                     let (format, args) = (&resolved.format, &resolved.args);
                     (
                         used(resolved),
-                        tokens!(
+                        Body::Tokens(tokens!(
                             "__out.write_fmt(::core::format_args!(#format #args))",
                             format,
                             args
-                        ),
+                        )),
                     )
                 }
                 // `Display` writes this same template (ours), or is the message (thiserror's):
                 // one shared arm instead of a second `format_args!` per variant.
-                Message::Template(_) | Message::Display { .. } => (
-                    vec![],
-                    tokens!("__out.write_fmt(::core::format_args!(\"{}\", self))"),
-                ),
+                Message::Template(_) | Message::Display { .. } => {
+                    text("__out.write_fmt(::core::format_args!(\"{}\", self))".to_owned())
+                }
             },
             Response::Transparent => forward(plan, "__write_message", Some("__out")),
         });
@@ -323,10 +312,13 @@ impl<'a> Expander<'a> {
         });
         let details = has_details.then(|| {
             let has = self.dispatch(&|plan| match &plan.response {
-                Response::Own(own) => (vec![], (!own.details.is_empty()).into_token_stream()),
+                Response::Own(own) => text((!own.details.is_empty()).to_string()),
                 Response::Transparent => forward(plan, "__has_details", None),
             });
             let serialize = self.dispatch(&|plan| match &plan.response {
+                Response::Own(own) if own.details.is_empty() => {
+                    text("::core::result::Result::Ok(())".to_owned())
+                }
                 Response::Own(own) => {
                     let mut entries = TokenStream::new();
                     for &i in &own.details {
@@ -342,7 +334,7 @@ impl<'a> Expander<'a> {
                     }
                     (
                         own.details.clone(),
-                        tokens!("{ #entries ::core::result::Result::Ok(()) }", entries),
+                        Body::Tokens(tokens!("{ #entries ::core::result::Result::Ok(()) }", entries)),
                     )
                 }
                 Response::Transparent => forward(plan, "__serialize_details", Some("__map")),
@@ -449,26 +441,27 @@ impl<'a> Expander<'a> {
         let body = self.dispatch(&|plan| match (fast(plan), &plan.response) {
             (Some(segments), _) => {
                 let mut binds = Vec::new();
-                let mut writes = TokenStream::new();
+                let mut writes = String::from("{");
                 for segment in segments {
-                    writes.extend(match segment {
+                    match segment {
                         Segment::Text(text) => {
-                            tokens!("__out.raw(#escaped);", escaped = crate::json::escape(text))
+                            let escaped = crate::json::escape(text);
+                            writes.push_str(&format!("__out.raw({escaped:?});"));
                         }
                         Segment::Field(i) => {
                             binds.push(*i);
                             let binding = &plan.variant.fields[*i].binding;
-                            tokens!(
-                                "(&::httperr::__private::Field(#binding)).__json(__out);",
-                                binding
-                            )
+                            writes.push_str(&format!(
+                                "(&::httperr::__private::Field({binding})).__json(__out);"
+                            ));
                         }
-                    });
+                    }
                 }
-                (binds, tokens!("{ #writes }", writes))
+                writes.push('}');
+                (binds, Body::Text(writes))
             }
             (None, Response::Transparent) => forward(plan, "__write_json", Some("__out")),
-            (None, Response::Own(_)) => (vec![], tokens!("__out.message(self)")),
+            (None, Response::Own(_)) => text("__out.message(self)".to_owned()),
         });
         Some(tokens!(
             "fn __write_json(&self, __out: &mut ::httperr::__private::JsonMessage<'_>) {
@@ -485,13 +478,14 @@ impl<'a> Expander<'a> {
     #[cfg(feature = "openapi")]
     fn describe(&self) -> TokenStream {
         let type_name = self.input.ident.to_string();
-        let mut entries = TokenStream::new();
+        let mut spanned = TokenStream::new();
+        let mut text = String::new();
         for plan in &self.plan.variants {
             let own = match &plan.response {
                 Response::Own(own) => own,
                 Response::Transparent => {
                     let ty = plan.variant.fields.first().map(|f| qualified_self(f.ty));
-                    entries.extend(tokens!(
+                    spanned.extend(tokens!(
                         "<#ty as ::httperr::HttpError>::__describe(__out);",
                         ty
                     ));
@@ -499,47 +493,44 @@ impl<'a> Expander<'a> {
                 }
             };
             let message = match &own.message {
-                Message::Fixed(text) => text.clone(),
-                Message::Template(resolved) => resolved.text.clone(),
+                Message::Fixed(text) => text,
+                Message::Template(resolved) => &resolved.text,
                 Message::Display { text } => text
-                    .clone()
-                    .unwrap_or_else(|| crate::codes::title(own.status).to_owned()),
+                    .as_deref()
+                    .unwrap_or_else(|| crate::codes::title(own.status)),
             };
-            let mut headers = Vec::new();
+            let mut headers = String::new();
             for header in &own.headers {
                 let value = match &header.value {
                     HeaderValue::Fixed(text) => text,
                     HeaderValue::Template(resolved) => &resolved.text,
                 };
-                headers.push(tokens!("(#name, #value)", name = &header.name, value));
+                headers.push_str(&format!("({:?}, {value:?}),", header.name));
             }
-            let details = own
-                .details
-                .iter()
-                .map(|&i| Literal::string(&plan.variant.fields[i].name).into_token_stream());
-            entries.extend(tokens!(
-                "__out.push(::httperr::__private::ResponseDoc {
-                    type_name: #type_name,
-                    variant: #variant,
-                    status: #status,
-                    message: #message,
-                    code: #code,
-                    problem_type: #problem_type,
-                    headers: &[#headers],
-                    details: &[#details],
-                });",
-                type_name,
-                message,
-                variant = plan.variant.ident.to_string(),
-                status = Literal::u16_unsuffixed(own.status),
-                code = option(own.code.as_deref()),
-                problem_type =
-                    option((own.format == Format::Problem).then_some(own.problem_type.as_str())),
-                headers = separated(headers, ','),
-                details = separated(details.collect(), ','),
+            let mut details = String::new();
+            for &i in &own.details {
+                details.push_str(&format!("{:?},", plan.variant.fields[i].name));
+            }
+            let problem_type = (own.format == Format::Problem).then_some(own.problem_type.as_str());
+            text.push_str(&format!(
+                "__out.push(::httperr::__private::ResponseDoc {{
+                    type_name: {type_name:?},
+                    variant: {:?},
+                    status: {},
+                    message: {message:?},
+                    code: {},
+                    problem_type: {},
+                    headers: &[{headers}],
+                    details: &[{details}],
+                }});",
+                plan.variant.ident.to_string(),
+                own.status,
+                option_text(own.code.as_deref()),
+                option_text(problem_type),
             ));
         }
-        entries
+        spanned.extend(lex(&text));
+        spanned
     }
 
     fn serialize(&self) -> TokenStream {
@@ -562,41 +553,46 @@ impl<'a> Expander<'a> {
 
     /// `Display`, `Error` and `From`, when thiserror does not write them.
     fn std_impls(&self) -> TokenStream {
-        fn inner<'p>(plan: &'p VariantPlan<'_>) -> Option<&'p Ident> {
-            plan.variant.fields.first().map(|f| &f.binding)
+        fn inner(plan: &VariantPlan<'_>) -> String {
+            // A transparent variant has exactly one field (checked by `valid`).
+            plan.variant
+                .fields
+                .first()
+                .map_or_else(String::new, |f| f.binding.to_string())
         }
         let display = self.dispatch(&|plan| match &plan.display {
-            Display::Fixed(text) => (vec![], tokens!("__formatter.write_str(#text)", text)),
-            Display::Template(resolved) => match &resolved.fixed {
-                Some(text) => (vec![], tokens!("__formatter.write_str(#text)", text)),
-                None => {
-                    let (format, args) = (&resolved.format, &resolved.args);
-                    (
-                        used(resolved),
-                        tokens!(
-                            "__formatter.write_fmt(::core::format_args!(#format #args))",
-                            format,
-                            args
-                        ),
-                    )
-                }
-            },
+            Display::Template(Resolved {
+                fixed: Some(message),
+                ..
+            })
+            | Display::Fixed(message) => text(format!("__formatter.write_str({message:?})")),
+            Display::Template(resolved) => {
+                let (format, args) = (&resolved.format, &resolved.args);
+                (
+                    used(resolved),
+                    Body::Tokens(tokens!(
+                        "__formatter.write_fmt(::core::format_args!(#format #args))",
+                        format,
+                        args
+                    )),
+                )
+            }
             Display::Transparent => (
                 vec![0],
-                tokens!(
-                    "::core::fmt::Display::fmt(#inner, __formatter)",
-                    inner = inner(plan)
-                ),
+                Body::Text(format!(
+                    "::core::fmt::Display::fmt({}, __formatter)",
+                    inner(plan)
+                )),
             ),
         });
         let source = self.dispatch(&|plan| {
             if let Response::Transparent = plan.response {
                 return (
                     vec![0],
-                    tokens!(
-                        "::core::error::Error::source(#inner.as_dyn_error())",
-                        inner = inner(plan)
-                    ),
+                    Body::Text(format!(
+                        "::core::error::Error::source({}.as_dyn_error())",
+                        inner(plan)
+                    )),
                 );
             }
             match source_field(&plan.variant.fields) {
@@ -606,14 +602,14 @@ impl<'a> Expander<'a> {
                     let at = Span::call_site().located_at(field.ty.span());
                     (
                         vec![i],
-                        tokens_at!(
+                        Body::Tokens(tokens_at!(
                             at,
                             "::core::option::Option::Some(#binding.as_dyn_error())",
                             binding = Ident::new(&field.binding.to_string(), at),
-                        ),
+                        )),
                     )
                 }
-                None => (vec![], option(None)),
+                None => text(option_text(None)),
             }
         });
         let display_header = self.header(tokens!("::core::fmt::Display"), None);
@@ -714,11 +710,7 @@ impl<'a> Expander<'a> {
 /// type lacks the impl, the error points at the type (once, however many methods forward to
 /// it) rather than at the derive.
 /// `argument` is the generated method's own second parameter, passed on.
-fn forward(
-    plan: &VariantPlan<'_>,
-    method: &str,
-    argument: Option<&str>,
-) -> (Vec<usize>, TokenStream) {
+fn forward(plan: &VariantPlan<'_>, method: &str, argument: Option<&str>) -> Arm {
     let field = plan.variant.fields.first();
     let ty = field.map(|f| qualified_self(f.ty));
     let inner = field.map(|f| &f.binding);
@@ -729,13 +721,13 @@ fn forward(
     let method = Ident::new(method, Span::call_site());
     (
         vec![0],
-        tokens!(
+        Body::Tokens(tokens!(
             "<#ty as ::httperr::HttpError>::#method(#inner #extra)",
             ty,
             method,
             inner,
             extra
-        ),
+        )),
     )
 }
 
@@ -797,52 +789,93 @@ fn qualified_self(ty: &syn::Type) -> TokenStream {
     ty.to_token_stream()
 }
 
-fn option(value: Option<&str>) -> TokenStream {
+/// The arm of a variant that reads no field and carries no span of the user's.
+fn text(body: String) -> Arm {
+    (Vec::new(), Body::Text(body))
+}
+
+fn push_arm(text: &mut String, pattern: &str, body: &str) {
+    text.push_str(pattern);
+    text.push_str(" => ");
+    text.push_str(body);
+    text.push_str(",\n");
+}
+
+/// A string as Rust source: `Debug` writes `str` with the escapes Rust literals use.
+fn option_text(value: Option<&str>) -> String {
     match value {
-        Some(value) => tokens!("::core::option::Option::Some(#value)", value),
-        None => tokens!("::core::option::Option::None"),
+        Some(value) => format!("::core::option::Option::Some({value:?})"),
+        None => "::core::option::Option::None".to_owned(),
     }
 }
 
 /// The `http::StatusCode` constant when http has one: a path costs rustc less than a `const`
 /// block, which is a body of its own to check and evaluate.
-fn status_const(code: u16) -> TokenStream {
-    if let Some(row) = crate::codes::lookup(code).filter(|row| !row.constant.is_empty()) {
-        let constant = Ident::new(row.constant, Span::call_site());
-        return tokens!("::httperr::__private::StatusCode::#constant", constant);
+fn status_text(code: u16) -> String {
+    match crate::codes::lookup(code).filter(|row| !row.constant.is_empty()) {
+        Some(row) => format!("::httperr::__private::StatusCode::{}", row.constant),
+        None => format!("const {{ ::httperr::__private::status({code}) }}"),
     }
-    let code = Literal::u16_unsuffixed(code);
-    tokens!("const { ::httperr::__private::status(#code) }", code)
 }
 
 /// A header name (lowercase), as http's constant when it has one.
-fn header_name(name: &str) -> TokenStream {
+fn header_name(name: &str) -> String {
     match crate::headers::HEADERS
         .iter()
         .find(|(_, lower)| *lower == name)
     {
-        Some((constant, _)) => {
-            let constant = Ident::new(constant, Span::call_site());
-            tokens!("::httperr::__private::http::header::#constant", constant)
-        }
-        None => tokens!(
-            "const { ::httperr::__private::HeaderName::from_static(#name) }",
-            name
+        Some((constant, _)) => format!("::httperr::__private::http::header::{constant}"),
+        None => format!("const {{ ::httperr::__private::HeaderName::from_static({name:?}) }}"),
+    }
+}
+
+fn format_text(own: &Own) -> String {
+    match own.format {
+        Format::Json => "::httperr::BodyFormat::Json".to_owned(),
+        Format::Problem => format!(
+            "::httperr::BodyFormat::Problem {{ type_uri: {:?} }}",
+            own.problem_type
         ),
     }
 }
 
-fn format_tokens(own: &Own) -> TokenStream {
-    match own.format {
-        Format::Json => tokens!("::httperr::BodyFormat::Json"),
-        Format::Problem => {
-            let type_uri = &own.problem_type;
-            tokens!(
-                "::httperr::BodyFormat::Problem { type_uri: #type_uri }",
-                type_uri
-            )
+/// `insert_headers`' arm: text when every value is fixed; a templated value is formatted with
+/// `format_args!` at the template's span, where a field that is not `Display` is reported.
+fn headers_arm(own: &Own) -> Arm {
+    let mut binds = Vec::new();
+    let mut fixed = String::from("{");
+    let mut spanned = TokenStream::new();
+    for header in &own.headers {
+        let name = header_name(&header.name);
+        match &header.value {
+            HeaderValue::Fixed(value) => fixed.push_str(&format!(
+                "__headers.append({name}, const {{ ::httperr::__private::HeaderValue::from_static({value:?}) }});"
+            )),
+            HeaderValue::Template(resolved) => {
+                binds.extend(resolved.uses.iter().map(|&(i, _)| i));
+                let (format, args) = (&resolved.format, &resolved.args);
+                spanned.extend(tokens!(
+                    "::httperr::__private::append_header(
+                        __headers,
+                        #name,
+                        ::core::format_args!(#format #args),
+                    );",
+                    format,
+                    args,
+                    name = lex(&name),
+                ));
+            }
         }
     }
+    fixed.push('}');
+    if spanned.is_empty() {
+        return (binds, Body::Text(fixed));
+    }
+    let fixed = (fixed.len() > 2).then(|| lex(&fixed));
+    (
+        binds,
+        Body::Tokens(tokens!("{ #fixed #spanned }", fixed, spanned)),
+    )
 }
 
 /// A `WherePredicate` from this crate's own text.

@@ -6,7 +6,7 @@
 //! output is the same as `quote!`'s: template tokens carry `Span::call_site()` (or the span
 //! given to `tokens_at!`), and a hole's tokens keep their own spans.
 
-use proc_macro2::{Delimiter, Group, Punct, Spacing, Span, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Span, TokenStream, TokenTree};
 use quote::ToTokens;
 use std::cell::RefCell;
 
@@ -218,14 +218,15 @@ fn respan(template: TokenStream, span: Span, holes: &Holes<'_>, out: &mut TokenS
     }
 }
 
-/// The items with `separator` between them, as `quote!`'s `#(#items)sep*`.
-pub(crate) fn separated(items: Vec<TokenStream>, separator: char) -> TokenStream {
-    let mut out = TokenStream::new();
-    for (i, item) in items.into_iter().enumerate() {
-        if i > 0 {
-            out.extend([TokenTree::Punct(Punct::new(separator, Spacing::Alone))]);
+/// Rust source text made by this crate, as tokens with `Span::call_site()`: one call across the
+/// compiler's bridge, however long the text.
+pub(crate) fn lex(text: &str) -> TokenStream {
+    match text.parse() {
+        Ok(tokens) => tokens,
+        Err(_) => {
+            let mut out = TokenStream::new();
+            internal_error(&mut out, "text failed to lex");
+            out
         }
-        out.extend(item);
     }
-    out
 }

@@ -60,10 +60,10 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
     error: &E,
     status: StatusCode,
     format: BodyFormat,
-    body: &'static [u8],
+    body: &'static str,
     header_count: usize,
 ) -> Response<Bytes> {
-    crate::response::respond_fixed(error, status, format, body, header_count)
+    crate::response::respond_fixed(error, status, format, body.as_bytes(), header_count)
 }
 
 /// The response of a variant with `#[detail]` fields, written through `Serialize`.

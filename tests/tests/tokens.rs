@@ -9,7 +9,7 @@ mod tokens;
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use tokens::{separated, tokens, tokens_at};
+use tokens::{lex, tokens, tokens_at};
 
 fn same(left: TokenStream, right: TokenStream) {
     assert_eq!(left.to_string(), right.to_string());
@@ -106,11 +106,17 @@ fn tokens_at_fills_like_tokens() {
 }
 
 #[test]
-fn separated_puts_separators_between_items_only() {
-    same(separated(vec![], '|'), quote!());
-    same(separated(vec![quote!(A)], '|'), quote!(A));
+fn lex_reads_source_text_as_tokens() {
     same(
-        separated(vec![quote!(A), quote!(B { .. }), quote!(C(..))], '|'),
-        quote!(A | B { .. } | C(..)),
+        lex("Self::A | Self::B { .. } => ::httperr::__private::Cow::Borrowed(\"a \\\"b\\\"\"),"),
+        quote!(Self::A | Self::B { .. } => ::httperr::__private::Cow::Borrowed("a \"b\""),),
     );
+    same(lex(""), quote!());
+}
+
+#[test]
+fn lex_turns_bad_text_into_a_compile_error() {
+    let out = lex("match self { \"unterminated").to_string();
+    assert!(out.contains("compile_error"), "{out}");
+    assert!(out.contains("failed to lex"), "{out}");
 }
