@@ -1,8 +1,10 @@
 //! Items the derive's generated code calls. Not public API: names and signatures change freely.
 
+pub use crate::{BodyFormat, HttpError};
 pub use bytes::Bytes;
 pub use core::error::Error;
 pub use core::fmt;
+pub use core::option::Option::{self, None, Some};
 pub use http;
 pub use http::header::{HeaderMap, HeaderName, HeaderValue};
 pub use http::{Response, StatusCode};
@@ -11,8 +13,6 @@ pub use serde::ser::{SerializeMap, Serializer};
 pub use std::borrow::Cow;
 pub use std::string::String;
 pub use std::vec::Vec;
-
-use crate::{BodyFormat, HttpError};
 
 /// One response a derived type can produce, as written in its attributes: the data API
 /// documentation (the `utoipa` feature) is built from.
