@@ -103,6 +103,10 @@ struct Group {
     /// `Self::A | Self::B { .. }`.
     patterns: String,
     count: usize,
+    /// The patterns bind fields: the group cannot become `_`.
+    bound: bool,
+    /// The body, plus each bound field's binding and type.
+    key: String,
     body: String,
 }
 
@@ -181,8 +185,8 @@ impl<'a> Expander<'a> {
                 return tokens!("#prelude #body", prelude = prelude(), body = lex(first));
             }
         }
-        // Arms that bind nothing and share a body become one or-pattern arm: each distinct
-        // status, body or code is then compiled once, not once per variant.
+        // Arms that share a body become one or-pattern arm: each distinct status, body or code
+        // is then compiled once, not once per variant.
         let mut groups: Vec<Group> = Vec::new();
         let mut spanned = TokenStream::new();
         let mut text = String::new();
@@ -197,37 +201,55 @@ impl<'a> Expander<'a> {
                     };
                     spanned.extend(tokens!("#pattern => #body,", pattern, body));
                 }
-                Body::Text(body) if !binds.is_empty() => {
-                    let pattern = plan.variant.pattern(is_enum, &|i| binds.contains(&i));
-                    push_arm(&mut text, &pattern, &body);
-                }
-                Body::Text(body) => match groups.iter_mut().find(|group| group.body == body) {
-                    Some(group) => {
-                        group.patterns.push_str(" | ");
-                        group.patterns.push_str(unbound);
-                        group.count += 1;
+                Body::Text(body) => {
+                    let bound = !binds.is_empty();
+                    let mut key = body.clone();
+                    let pattern = match bound {
+                        false => unbound.clone(),
+                        true => {
+                            // Variants that bind the same names at the same types can share an
+                            // or-pattern arm as well.
+                            for &i in &binds {
+                                let field = &plan.variant.fields[i];
+                                key.push_str(&format!(
+                                    "\0{}: {}",
+                                    field.binding,
+                                    field.ty.to_token_stream()
+                                ));
+                            }
+                            plan.variant.pattern(is_enum, &|i| binds.contains(&i))
+                        }
+                    };
+                    match groups.iter_mut().find(|group| group.key == key) {
+                        Some(group) => {
+                            group.patterns.push_str(" | ");
+                            group.patterns.push_str(&pattern);
+                            group.count += 1;
+                        }
+                        None => groups.push(Group {
+                            patterns: pattern,
+                            count: 1,
+                            bound,
+                            key,
+                            body,
+                        }),
                     }
-                    None => groups.push(Group {
-                        patterns: unbound.clone(),
-                        count: 1,
-                        body,
-                    }),
-                },
+                }
             }
         }
         // The largest group goes last, as `_`: fewer tokens to make and for rustc to check.
-        let mut largest = 0;
+        let mut largest = None;
         for (i, group) in groups.iter().enumerate() {
-            if group.count > groups[largest].count {
-                largest = i;
+            if !group.bound && largest.is_none_or(|l: usize| group.count > groups[l].count) {
+                largest = Some(i);
             }
         }
         for (i, group) in groups.iter().enumerate() {
-            if i != largest {
+            if Some(i) != largest {
                 push_arm(&mut text, &group.patterns, &group.body);
             }
         }
-        if let Some(group) = groups.get(largest) {
+        if let Some(group) = largest.map(|i| &groups[i]) {
             push_arm(&mut text, "_", &group.body);
         }
         let text = lex(&text);
@@ -266,7 +288,7 @@ impl<'a> Expander<'a> {
             Response::Transparent => forward(plan, "format", None),
         });
         let headers = self.dispatch(&|plan| match &plan.response {
-            Response::Own(own) => headers_arm(own),
+            Response::Own(own) => headers_arm(own, &plan.variant.fields),
             Response::Transparent => forward(plan, "insert_headers", Some("__headers")),
         });
         let to_response = self.dispatch(&|plan| match &plan.response {
@@ -428,22 +450,14 @@ impl<'a> Expander<'a> {
     /// text is escaped here, at compile time, and each field is written by a runtime writer
     /// chosen for its type, with no `core::fmt` in between.
     fn write_json(&self) -> Option<TokenStream> {
-        fn fast<'p>(plan: &'p VariantPlan<'_>) -> Option<&'p Vec<Segment>> {
-            let segments = match &plan.response {
+        fn fast<'p>(plan: &'p VariantPlan<'_>) -> Option<&'p [Segment]> {
+            match &plan.response {
                 Response::Own(own) => match &own.message {
-                    Message::Template(resolved) => resolved.segments.as_ref()?,
-                    _ => return None,
+                    Message::Template(resolved) => plain(resolved, &plan.variant.fields),
+                    _ => None,
                 },
-                Response::Transparent => return None,
-            };
-            // Only fields whose type is plainly a string or an integer: any other type keeps
-            // the `core::fmt` path, so a field that is not `Display` gets the one error rustc
-            // gives for the format string, not a second one here.
-            let plain = segments.iter().all(|segment| match segment {
-                Segment::Text(_) => true,
-                Segment::Field(i) => plan.variant.fields.get(*i).is_some_and(|f| is_plain(f.ty)),
-            });
-            plain.then_some(segments)
+                Response::Transparent => None,
+            }
         }
         if !self.plan.variants.iter().any(|plan| fast(plan).is_some()) {
             return None;
@@ -847,10 +861,23 @@ fn format_text(own: &Own) -> String {
     }
 }
 
-/// `insert_headers`' arm: text when every value is fixed; a templated value is formatted with
-/// `format_args!` at the template's span, where a field that is not `Display` is reported.
-fn headers_arm(own: &Own) -> Arm {
+/// A template's text and fields, when every field it uses is plainly a string or an integer.
+/// Any other type keeps the template's own `format_args!`, at its span: a field that is not
+/// `Display` then gets the one error rustc gives for the format string.
+fn plain<'p>(resolved: &'p Resolved, fields: &[Field<'_>]) -> Option<&'p [Segment]> {
+    let segments = resolved.segments.as_deref()?;
+    let plain = segments.iter().all(|segment| match segment {
+        Segment::Text(_) => true,
+        Segment::Field(i) => fields.get(*i).is_some_and(|f| is_plain(f.ty)),
+    });
+    plain.then_some(segments)
+}
+
+/// `insert_headers`' arm: text when every value is fixed or a plain template; another
+/// template is formatted with `format_args!` at its span, where errors about it are reported.
+fn headers_arm(own: &Own, fields: &[Field<'_>]) -> Arm {
     let mut binds = Vec::new();
+    // Text: fixed values and plain templates.
     let mut fixed = String::from("{");
     let mut spanned = TokenStream::new();
     for header in &own.headers {
@@ -861,6 +888,25 @@ fn headers_arm(own: &Own) -> Arm {
             )),
             HeaderValue::Template(resolved) => {
                 binds.extend(resolved.uses.iter().map(|&(i, _)| i));
+                if let Some(segments) = plain(resolved, fields) {
+                    let mut format = String::new();
+                    let mut args = String::new();
+                    for segment in segments {
+                        match segment {
+                            Segment::Text(text) => {
+                                format.push_str(&text.replace('{', "{{").replace('}', "}}"))
+                            }
+                            Segment::Field(i) => {
+                                format.push_str("{}");
+                                args.push_str(&format!(", {}", fields[*i].binding));
+                            }
+                        }
+                    }
+                    fixed.push_str(&format!(
+                        "__p::append_header(__headers, {name}, ::core::format_args!({format:?}{args}));"
+                    ));
+                    continue;
+                }
                 let (format, args) = (&resolved.format, &resolved.args);
                 spanned.extend(tokens!(
                     "__p::append_header(
