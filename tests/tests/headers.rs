@@ -107,3 +107,55 @@ fn insert_headers_alone() {
     assert_eq!(headers.len(), 3);
     assert_eq!(headers["retry-after"], "5");
 }
+
+/// Variants with the same template over fields of the same name share one generated arm; the
+/// same template over a field of another type must get its own (an or-pattern would not compile).
+#[derive(Debug, HttpError)]
+enum SharedArms {
+    #[status(429, "slow down {secs}")]
+    #[header(RETRY_AFTER, "{secs}")]
+    Slow { secs: u64 },
+    #[status(503, "slow down {secs}")]
+    #[header(RETRY_AFTER, "{secs}")]
+    Busy { secs: u64 },
+    #[status(429, "slow down {secs}")]
+    #[header(RETRY_AFTER, "{secs}")]
+    Named { secs: String },
+    #[status(429, "slow down {secs}")]
+    #[header(RETRY_AFTER, "{secs}")]
+    Wide { secs: u32 },
+}
+
+#[test]
+fn arms_shared_across_variants_keep_each_variant_value() {
+    assert_response(
+        &SharedArms::Slow { secs: 7 },
+        429,
+        &[("retry-after", "7")],
+        "application/json",
+        r#"{"error":"slow down 7"}"#,
+    );
+    assert_response(
+        &SharedArms::Busy { secs: 9 },
+        503,
+        &[("retry-after", "9")],
+        "application/json",
+        r#"{"error":"Service Unavailable"}"#,
+    );
+    assert_response(
+        &SharedArms::Named {
+            secs: "soon \"ish\"".into(),
+        },
+        429,
+        &[("retry-after", "soon \"ish\"")],
+        "application/json",
+        r#"{"error":"slow down soon \"ish\""}"#,
+    );
+    assert_response(
+        &SharedArms::Wide { secs: u32::MAX },
+        429,
+        &[("retry-after", "4294967295")],
+        "application/json",
+        r#"{"error":"slow down 4294967295"}"#,
+    );
+}
