@@ -338,10 +338,16 @@ impl<'a> Expander<'a> {
             Response::Transparent => forward(plan, "__write_message", Some("__out")),
         });
         let write_json = self.write_json();
-        let has_details = self.plan.variants.iter().any(|plan| match &plan.response {
-            Response::Own(own) => !own.details.is_empty(),
-            Response::Transparent => true,
-        });
+        // Whether any variant has details or headers of its own (a transparent one may).
+        let (mut has_details, mut has_headers) = (false, false);
+        for plan in &self.plan.variants {
+            let (details, headers) = match &plan.response {
+                Response::Own(own) => (!own.details.is_empty(), !own.headers.is_empty()),
+                Response::Transparent => (true, true),
+            };
+            has_details |= details;
+            has_headers |= headers;
+        }
         let details = has_details.then(|| {
             let has = self.dispatch(&|plan| match &plan.response {
                 Response::Own(own) => text((!own.details.is_empty()).to_string()),
@@ -383,10 +389,6 @@ impl<'a> Expander<'a> {
                 }",
                 has, serialize,
             )
-        });
-        let has_headers = self.plan.variants.iter().any(|plan| match &plan.response {
-            Response::Own(own) => !own.headers.is_empty(),
-            Response::Transparent => true,
         });
         let insert_headers = has_headers.then(|| {
             tokens!(
@@ -894,7 +896,12 @@ fn headers_arm(own: &Own, fields: &[Field<'_>]) -> Arm {
                     for segment in segments {
                         match segment {
                             Segment::Text(text) => {
-                                format.push_str(&text.replace('{', "{{").replace('}', "}}"))
+                                for c in text.chars() {
+                                    if c == '{' || c == '}' {
+                                        format.push(c);
+                                    }
+                                    format.push(c);
+                                }
                             }
                             Segment::Field(i) => {
                                 format.push_str("{}");

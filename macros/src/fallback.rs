@@ -123,11 +123,14 @@ fn from_impls(input: &DeriveInput) -> TokenStream {
 }
 
 fn has_error_attr(input: &DeriveInput) -> bool {
-    let is_error =
-        |attrs: &[syn::Attribute]| attrs.iter().any(|attr| attr.path().is_ident("error"));
-    is_error(&input.attrs)
-        || match &input.data {
-            Data::Enum(data) => data.variants.iter().any(|v| is_error(&v.attrs)),
-            _ => false,
+    fn is_error(attrs: &[syn::Attribute]) -> bool {
+        attrs.iter().any(|attr| attr.path().is_ident("error"))
+    }
+    let mut found = is_error(&input.attrs);
+    if let Data::Enum(data) = &input.data {
+        for variant in &data.variants {
+            found |= is_error(&variant.attrs);
         }
+    }
+    found
 }

@@ -76,6 +76,10 @@ pub(crate) struct Resolved {
 }
 
 impl Template {
+    fn is_named_arg(&self, name: &str) -> bool {
+        self.named_args.iter().any(|n| n == name)
+    }
+
     pub(crate) fn parse(lit: LitStr, args: TokenStream, errors: &mut Errors) -> Option<Template> {
         let value = lit.value();
         let holes = match holes(&value) {
@@ -253,7 +257,7 @@ impl Template {
             .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
             .map_or(0, |(i, c)| i + c.len_utf8());
         let name = &spec[start..dollar];
-        let resolved = (!self.named_args.iter().any(|n| n == name))
+        let resolved = (!self.is_named_arg(name))
             .then(|| fields.iter().position(|f| f.name == name))
             .flatten();
         let head = match resolved {
@@ -264,8 +268,7 @@ impl Template {
             None => {
                 // A position (`1$`) or a named argument is rustc's to check; a name that is
                 // neither is a missing field, reported here rather than as an unknown local.
-                if !name.is_empty() && !is_index(name) && !self.named_args.iter().any(|n| n == name)
-                {
+                if !name.is_empty() && !is_index(name) && !self.is_named_arg(name) {
                     errors.at(
                         subspan(&self.lit, range.clone()),
                         unknown_field(name, fields, tuple),
