@@ -96,6 +96,9 @@ type Arm = (Vec<usize>, Body);
 enum Body {
     Text(String),
     Tokens(TokenStream),
+    /// Tokens that variants with the same key may share, the first one's spans standing for
+    /// all (an error about a field's type is then reported once, at its first use).
+    Shared(String, TokenStream),
 }
 
 /// Variants whose arms share one body.
@@ -188,12 +191,23 @@ impl<'a> Expander<'a> {
         // Arms that share a body become one or-pattern arm: each distinct status, body or code
         // is then compiled once, not once per variant.
         let mut groups: Vec<Group> = Vec::new();
+        let mut shared: Vec<(String, String, TokenStream)> = Vec::new();
         let mut spanned = TokenStream::new();
         let mut text = String::new();
         for ((plan, unbound), (binds, body)) in
             self.plan.variants.iter().zip(&self.unbound).zip(arms)
         {
             match body {
+                Body::Shared(key, body) => {
+                    let pattern = plan.variant.pattern(is_enum, &|i| binds.contains(&i));
+                    match shared.iter_mut().find(|(k, _, _)| *k == key) {
+                        Some((_, patterns, _)) => {
+                            patterns.push_str(" | ");
+                            patterns.push_str(&pattern);
+                        }
+                        None => shared.push((key, pattern, body)),
+                    }
+                }
                 Body::Tokens(body) => {
                     let pattern = match binds.is_empty() {
                         true => lex(unbound),
@@ -251,6 +265,10 @@ impl<'a> Expander<'a> {
         }
         if let Some(group) = largest.map(|i| &groups[i]) {
             push_arm(&mut text, "_", &group.body);
+        }
+        for (_, patterns, body) in shared {
+            let patterns = lex(&patterns);
+            spanned.extend(tokens!("#patterns => #body,", patterns, body));
         }
         let text = lex(&text);
         tokens!(
@@ -624,13 +642,17 @@ impl<'a> Expander<'a> {
                     let field = &plan.variant.fields[i];
                     // At the field's type: where a source that is not an `Error` is reported.
                     let at = Span::call_site().located_at(field.ty.span());
+                    let key = format!("{}: {}", field.binding, field.ty.to_token_stream());
                     (
                         vec![i],
-                        Body::Tokens(tokens_at!(
-                            at,
-                            "::core::option::Option::Some(#binding.as_dyn_error())",
-                            binding = Ident::new(&field.binding.to_string(), at),
-                        )),
+                        Body::Shared(
+                            key,
+                            tokens_at!(
+                                at,
+                                "::core::option::Option::Some(#binding.as_dyn_error())",
+                                binding = Ident::new(&field.binding.to_string(), at),
+                            ),
+                        ),
                     )
                 }
                 None => text(option_text(None)),

@@ -232,3 +232,42 @@ fn coexists_with_thiserror() {
     };
     assert_json(&sessions, 503, r#"{"error":"Service Unavailable"}"#);
 }
+
+/// Variants whose sources have the same name and type share one generated arm of
+/// `Error::source`; each still returns its own.
+#[derive(Debug, HttpError)]
+enum StorageError {
+    #[status(500)]
+    Read { source: std::io::Error },
+    #[status(503)]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+    #[status(502)]
+    Remote {
+        #[source]
+        source: std::io::Error,
+    },
+    #[status(404)]
+    Missing,
+}
+
+#[test]
+fn shared_source_arms_return_each_variant_source() {
+    let read = StorageError::Read {
+        source: std::io::Error::other("read failed"),
+    };
+    let write = StorageError::Write {
+        path: "/tmp/x".into(),
+        source: std::io::Error::other("write failed"),
+    };
+    let remote = StorageError::Remote {
+        source: std::io::Error::other("remote failed"),
+    };
+    assert_eq!(read.source().unwrap().to_string(), "read failed");
+    assert_eq!(write.source().unwrap().to_string(), "write failed");
+    assert_eq!(write.to_string(), "cannot write /tmp/x");
+    assert_eq!(remote.source().unwrap().to_string(), "remote failed");
+    assert!(StorageError::Missing.source().is_none());
+}
