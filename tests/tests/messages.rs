@@ -239,7 +239,7 @@ fn coexists_with_thiserror() {
 enum StorageError {
     #[status(500)]
     Read { source: std::io::Error },
-    #[status(503)]
+    #[status(503, "cannot write {path}")]
     Write {
         path: String,
         source: std::io::Error,
