@@ -108,9 +108,10 @@ struct Group {
     count: usize,
     /// The patterns bind fields: the group cannot become `_`.
     bound: bool,
-    /// The body, plus each bound field's binding and type.
+    /// A text body plus each bound field's binding and type, or a shared body's own key.
     key: String,
-    body: String,
+    /// `Text` or `Shared`.
+    body: Body,
 }
 
 struct Expander<'a> {
@@ -191,84 +192,76 @@ impl<'a> Expander<'a> {
         // Arms that share a body become one or-pattern arm: each distinct status, body or code
         // is then compiled once, not once per variant.
         let mut groups: Vec<Group> = Vec::new();
-        let mut shared: Vec<(String, String, TokenStream)> = Vec::new();
         let mut spanned = TokenStream::new();
-        let mut text = String::new();
         for ((plan, unbound), (binds, body)) in
             self.plan.variants.iter().zip(&self.unbound).zip(arms)
         {
-            match body {
-                Body::Shared(key, body) => {
-                    let pattern = plan.variant.pattern(is_enum, &|i| binds.contains(&i));
-                    match shared.iter_mut().find(|(k, _, _)| *k == key) {
-                        Some((_, patterns, _)) => {
-                            patterns.push_str(" | ");
-                            patterns.push_str(&pattern);
-                        }
-                        None => shared.push((key, pattern, body)),
-                    }
-                }
+            let bound = !binds.is_empty();
+            let pattern = match bound {
+                false => unbound.clone(),
+                true => plan.variant.pattern(is_enum, &|i| binds.contains(&i)),
+            };
+            let key = match &body {
                 Body::Tokens(body) => {
-                    let pattern = match binds.is_empty() {
-                        true => lex(unbound),
-                        false => lex(&plan.variant.pattern(is_enum, &|i| binds.contains(&i))),
-                    };
+                    let pattern = lex(&pattern);
                     spanned.extend(tokens!("#pattern => #body,", pattern, body));
+                    continue;
                 }
-                Body::Text(body) => {
-                    let bound = !binds.is_empty();
-                    let mut key = body.clone();
-                    let pattern = match bound {
-                        false => unbound.clone(),
-                        true => {
-                            // Variants that bind the same names at the same types can share an
-                            // or-pattern arm as well.
-                            for &i in &binds {
-                                let field = &plan.variant.fields[i];
-                                key.push_str(&format!(
-                                    "\0{}: {}",
-                                    field.binding,
-                                    field.ty.to_token_stream()
-                                ));
-                            }
-                            plan.variant.pattern(is_enum, &|i| binds.contains(&i))
-                        }
-                    };
-                    match groups.iter_mut().find(|group| group.key == key) {
-                        Some(group) => {
-                            group.patterns.push_str(" | ");
-                            group.patterns.push_str(&pattern);
-                            group.count += 1;
-                        }
-                        None => groups.push(Group {
-                            patterns: pattern,
-                            count: 1,
-                            bound,
-                            key,
-                            body,
-                        }),
+                Body::Shared(key, _) => format!("\u{1}{key}"),
+                Body::Text(text) => {
+                    // Variants that bind the same names at the same types can share an
+                    // or-pattern arm as well.
+                    let mut key = text.clone();
+                    for &i in &binds {
+                        let field = &plan.variant.fields[i];
+                        key.push_str(&format!(
+                            "\0{}: {}",
+                            field.binding,
+                            field.ty.to_token_stream()
+                        ));
                     }
+                    key
                 }
+            };
+            match groups.iter_mut().find(|group| group.key == key) {
+                Some(group) => {
+                    group.patterns.push_str(" | ");
+                    group.patterns.push_str(&pattern);
+                    group.count += 1;
+                }
+                None => groups.push(Group {
+                    patterns: pattern,
+                    count: 1,
+                    bound,
+                    key,
+                    body,
+                }),
             }
         }
-        // The largest group goes last, as `_`: fewer tokens to make and for rustc to check.
+        // The largest group of text arms that bind nothing goes last, as `_`: fewer tokens to
+        // make and for rustc to check.
         let mut largest = None;
         for (i, group) in groups.iter().enumerate() {
-            if !group.bound && largest.is_none_or(|l: usize| group.count > groups[l].count) {
+            let text = matches!(group.body, Body::Text(_));
+            if text && !group.bound && largest.is_none_or(|l: usize| group.count > groups[l].count)
+            {
                 largest = Some(i);
             }
         }
-        for (i, group) in groups.iter().enumerate() {
-            if Some(i) != largest {
-                push_arm(&mut text, &group.patterns, &group.body);
+        let mut text = String::new();
+        let mut rest = None;
+        for (i, group) in groups.into_iter().enumerate() {
+            match group.body {
+                Body::Text(body) if Some(i) == largest => rest = Some(body),
+                Body::Text(body) => push_arm(&mut text, &group.patterns, &body),
+                Body::Shared(_, body) | Body::Tokens(body) => {
+                    let patterns = lex(&group.patterns);
+                    spanned.extend(tokens!("#patterns => #body,", patterns, body));
+                }
             }
         }
-        if let Some(group) = largest.map(|i| &groups[i]) {
-            push_arm(&mut text, "_", &group.body);
-        }
-        for (_, patterns, body) in shared {
-            let patterns = lex(&patterns);
-            spanned.extend(tokens!("#patterns => #body,", patterns, body));
+        if let Some(body) = rest {
+            push_arm(&mut text, "_", &body);
         }
         let text = lex(&text);
         tokens!(
