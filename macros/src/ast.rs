@@ -48,16 +48,15 @@ impl<'a> Input<'a> {
         let attrs = attr::item(&input.attrs, errors);
         let (is_enum, variants) = match &input.data {
             Data::Enum(data) => {
-                let variants = data
-                    .variants
-                    .iter()
-                    .map(|variant| Variant {
+                let mut variants = Vec::with_capacity(data.variants.len());
+                for variant in &data.variants {
+                    variants.push(Variant {
                         ident: &variant.ident,
                         attrs: attr::item(&variant.attrs, errors),
                         fields: Field::all(&variant.fields, errors),
                         style: Style::of(&variant.fields),
-                    })
-                    .collect();
+                    });
+                }
                 (true, variants)
             }
             Data::Struct(data) => {
@@ -77,8 +76,10 @@ impl<'a> Input<'a> {
                 return None;
             }
         };
-        let thiserror =
-            attrs.thiserror_display || variants.iter().any(|v| v.attrs.thiserror_display);
+        let mut thiserror = attrs.thiserror_display;
+        for variant in &variants {
+            thiserror |= variant.attrs.thiserror_display;
+        }
         Some(Input {
             ident: &input.ident,
             generics: &input.generics,
@@ -111,13 +112,14 @@ impl<'a> Variant<'a> {
     }
 
     pub(crate) fn refs(&self) -> Vec<FieldRef<'_>> {
-        self.fields
-            .iter()
-            .map(|f| FieldRef {
-                name: f.name.clone(),
-                binding: &f.binding,
-            })
-            .collect()
+        let mut refs = Vec::with_capacity(self.fields.len());
+        for field in &self.fields {
+            refs.push(FieldRef {
+                name: field.name.clone(),
+                binding: &field.binding,
+            });
+        }
+        refs
     }
 
     /// A pattern binding the fields for which `bind` is true and ignoring the others with `..`
@@ -128,7 +130,12 @@ impl<'a> Variant<'a> {
             true => format!("Self::{}", self.ident),
             false => "Self".to_owned(),
         };
-        let last = (0..self.fields.len()).rev().find(|&i| bind(i));
+        let mut last = None;
+        for i in 0..self.fields.len() {
+            if bind(i) {
+                last = Some(i);
+            }
+        }
         let mut fields = String::new();
         for (i, field) in self.fields.iter().enumerate() {
             let binding = &field.binding;
@@ -155,27 +162,27 @@ impl<'a> Variant<'a> {
 
 impl<'a> Field<'a> {
     fn all(fields: &'a Fields, errors: &mut Errors) -> Vec<Field<'a>> {
-        fields
-            .iter()
-            .enumerate()
-            .map(|(i, field)| {
-                let name = match &field.ident {
-                    Some(ident) => {
-                        let name = ident.to_string();
-                        name.strip_prefix("r#")
-                            .map_or(name.clone(), ToOwned::to_owned)
+        let mut all = Vec::with_capacity(fields.len());
+        for (i, field) in fields.iter().enumerate() {
+            let name = match &field.ident {
+                Some(ident) => {
+                    let name = ident.to_string();
+                    match name.strip_prefix("r#") {
+                        Some(raw) => raw.to_owned(),
+                        None => name,
                     }
-                    None => i.to_string(),
-                };
-                Field {
-                    original: field,
-                    binding: template::binding(&name),
-                    name,
-                    ty: &field.ty,
-                    attrs: attr::field(&field.attrs, errors),
                 }
-            })
-            .collect()
+                None => i.to_string(),
+            };
+            all.push(Field {
+                original: field,
+                binding: template::binding(&name),
+                name,
+                ty: &field.ty,
+                attrs: attr::field(&field.attrs, errors),
+            });
+        }
+        all
     }
 
     pub(crate) fn span(&self) -> Span {

@@ -74,8 +74,15 @@ pub(crate) struct FieldAttrs {
     pub(crate) detail: Option<Span>,
 }
 
-const HTTP_OPTIONS: &str =
-    "format, codes, type_base, code, expose, unregistered, without_required_headers";
+const HTTP_OPTIONS: [&str; 7] = [
+    "format",
+    "codes",
+    "type_base",
+    "code",
+    "expose",
+    "unregistered",
+    "without_required_headers",
+];
 
 /// The attributes of a type or variant; field attributes found here are errors.
 pub(crate) fn item(attrs: &[Attribute], errors: &mut Errors) -> Attrs {
@@ -102,13 +109,14 @@ pub(crate) fn item(attrs: &[Attribute], errors: &mut Errors) -> Attrs {
             out.thiserror_display = true;
             #[cfg(feature = "openapi")]
             {
-                out.thiserror_text = attr
-                    .parse_args_with(|input: ParseStream| {
-                        let lit: LitStr = input.parse()?;
-                        input.parse::<TokenStream>()?;
-                        Ok(lit.value())
-                    })
-                    .ok();
+                let mut text = None;
+                let parsed = parse_args(attr, &mut |input| {
+                    let lit: LitStr = input.parse()?;
+                    input.parse::<TokenStream>()?;
+                    text = Some(lit.value());
+                    Ok(())
+                });
+                out.thiserror_text = parsed.ok().and(text);
             }
         } else if path.is_ident("detail") {
             errors.push(syn::Error::new_spanned(
@@ -192,7 +200,7 @@ fn status(attr: &Attribute, errors: &mut Errors) -> Status {
     };
     let mut template = None;
     let mut kind = StatusKind::Invalid;
-    let parsed = attr.parse_args_with(|input: ParseStream| {
+    let parsed = parse_args(attr, &mut |input| {
         kind = status_kind(input, errors)?;
         template = template_after_comma(input, Value::Message, errors)?;
         Ok(())
@@ -259,7 +267,7 @@ pub(crate) fn status_kind(input: ParseStream, errors: &mut Errors) -> syn::Resul
         return Ok(match crate::codes::by_name(&name) {
             Some(row) => StatusCode(row.code, last.ident.span()).into(),
             None => {
-                let message = match crate::names::did_you_mean(&name, &mut crate::codes::names()) {
+                let message = match crate::names::did_you_mean(&name, &crate::codes::names()) {
                     Some(close) => format!("unknown status `{name}`; did you mean `{close}`?"),
                     None => format!(
                         "unknown status `{name}`: expected an `http::StatusCode` constant like NOT_FOUND, or a number like 404"
@@ -336,12 +344,15 @@ fn template_after_comma(
 fn header(attr: &Attribute, errors: &mut Errors) -> Option<Header> {
     // `[header(…)]`: the whole attribute but for the `#`, as one span.
     let span = attr.bracket_token.span.join();
-    let parsed = attr.parse_args_with(|input: ParseStream| {
+    let mut out = None;
+    let parsed = parse_args(attr, &mut |input| {
         if input.peek(syn::Ident) && input.peek2(Token![=]) {
             let ident: syn::Ident = input.parse()?;
             return Err(syn::Error::new(
                 ident.span(),
-                format!("#[header] takes the name and the value in order, not `{ident} = ...`: write #[header(\"x-request-id\", \"{{id}}\")]"),
+                format!(
+                    "#[header] takes the name and the value in order, not `{ident} = ...`: write #[header(\"x-request-id\", \"{{id}}\")]"
+                ),
             ));
         }
         let (name, name_span) = if input.peek(LitStr) {
@@ -349,7 +360,11 @@ fn header(attr: &Attribute, errors: &mut Errors) -> Option<Header> {
             (header_string(&lit, errors), lit.span())
         } else if input.peek(syn::Ident) || input.peek(Token![::]) {
             let path = Path::parse_mod_style(input)?;
-            let ident = &path.segments.last().ok_or_else(|| syn::Error::new(path.span(), "expected a header name"))?.ident;
+            let ident = &path
+                .segments
+                .last()
+                .ok_or_else(|| syn::Error::new(path.span(), "expected a header name"))?
+                .ident;
             (header_constant(ident, errors), ident.span())
         } else {
             return Err(input.error("expected a header name: an `http::header` constant like RETRY_AFTER, or a string like \"x-request-id\""));
@@ -362,19 +377,42 @@ fn header(attr: &Attribute, errors: &mut Errors) -> Option<Header> {
         }
         let fork = input.fork();
         if fork.parse::<Token![,]>().is_ok() && fork.is_empty() {
-            return Err(syn::Error::new(name_span, "a header needs a value: #[header(NAME, \"value\")]"));
+            return Err(syn::Error::new(
+                name_span,
+                "a header needs a value: #[header(NAME, \"value\")]",
+            ));
         }
         // `None` here means the value is an invalid template, already reported.
         let value = template_after_comma(input, Value::Header, errors)?;
-        Ok(name.map(|name| Header { span, name, name_span, value }))
+        if let Some(name) = name {
+            out = Some(Header {
+                span,
+                name,
+                name_span,
+                value,
+            });
+        }
+        Ok(())
     });
-    errors.ok(parsed).flatten()
+    errors.ok(parsed);
+    out
+}
+
+/// `attr.parse_args_with`, compiled once for all its callers.
+fn parse_args(
+    attr: &Attribute,
+    parser: &mut dyn FnMut(ParseStream) -> syn::Result<()>,
+) -> syn::Result<()> {
+    attr.parse_args_with(|input: ParseStream| parser(input))
 }
 
 fn header_string(lit: &LitStr, errors: &mut Errors) -> Option<String> {
     let name = lit.value();
-    let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
-    if name.is_empty() || !name.chars().all(token) {
+    let mut valid = !name.is_empty();
+    for c in name.chars() {
+        valid &= c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+    }
+    if !valid {
         errors.at(
             lit.span(),
             format!("invalid header name {name:?}: a header name is one or more letters, digits or !#$%&'*+-.^_`|~, with no spaces"),
@@ -386,18 +424,14 @@ fn header_string(lit: &LitStr, errors: &mut Errors) -> Option<String> {
 
 fn header_constant(ident: &syn::Ident, errors: &mut Errors) -> Option<String> {
     let name = ident.to_string();
-    if let Some((_, header)) = crate::headers::HEADERS
-        .iter()
-        .find(|(constant, _)| *constant == name)
-    {
-        return Some((*header).to_owned());
+    let mut constants = Vec::with_capacity(crate::headers::HEADERS.len());
+    for &(constant, header) in crate::headers::HEADERS {
+        if constant == name {
+            return Some(header.to_owned());
+        }
+        constants.push(constant);
     }
-    let suggestion = crate::names::did_you_mean(
-        &name,
-        &mut crate::headers::HEADERS
-            .iter()
-            .map(|(constant, _)| *constant),
-    );
+    let suggestion = crate::names::did_you_mean(&name, &constants);
     let message = match suggestion {
         Some(close) => format!("unknown header constant `{name}`; did you mean `{close}`?"),
         None => format!(
@@ -480,9 +514,10 @@ fn http(attr: &Attribute, out: &mut Http, errors: &mut Errors) {
             }
             _ => {
                 let shown = if key.is_empty() { quote::ToTokens::to_token_stream(&meta.path).to_string().replace(" ", "") } else { key.clone() };
-                let message = match crate::names::did_you_mean(&key, &mut HTTP_OPTIONS.split(", ")) {
-                    Some(close) => format!("unknown #[http] option `{shown}`; did you mean `{close}`? (options: {HTTP_OPTIONS})"),
-                    None => format!("unknown #[http] option `{shown}`; expected one of: {HTTP_OPTIONS}"),
+                let options = HTTP_OPTIONS.join(", ");
+                let message = match crate::names::did_you_mean(&key, &HTTP_OPTIONS) {
+                    Some(close) => format!("unknown #[http] option `{shown}`; did you mean `{close}`? (options: {options})"),
+                    None => format!("unknown #[http] option `{shown}`; expected one of: {options}"),
                 };
                 errors.at(span, message);
                 skip_value(meta.input)?;

@@ -32,35 +32,47 @@ include!("table.rs");
 
 /// The registered row of `code`; "(Unused)" codes (306, 418) count as not registered.
 pub(crate) fn lookup(code: u16) -> Option<&'static Row> {
-    TABLE.iter().find(|row| row.code == code && !row.unused)
+    for row in TABLE {
+        if row.code == code && !row.unused {
+            return Some(row);
+        }
+    }
+    None
 }
 
 /// A status by `http::StatusCode` constant name, or by its RFC 9110 phrase in SCREAMING_SNAKE
 /// (`CONTENT_TOO_LARGE` as well as http's `PAYLOAD_TOO_LARGE`). An "(Unused)" code is found by
 /// its constant (`IM_A_TEAPOT`), so that the code check explains why it is refused.
 pub(crate) fn by_name(name: &str) -> Option<&'static Row> {
-    TABLE
-        .iter()
-        .find(|row| row.constant == name || (!row.unused && screaming(row.reason) == name))
+    for row in TABLE {
+        if row.constant == name || (!row.unused && screaming(row.reason) == name) {
+            return Some(row);
+        }
+    }
+    None
 }
 
-pub(crate) fn names() -> impl Iterator<Item = &'static str> {
-    TABLE
-        .iter()
-        .filter(|row| !row.constant.is_empty())
-        .map(|row| row.constant)
+/// The `http::StatusCode` constant names.
+pub(crate) fn names() -> Vec<&'static str> {
+    let mut names = Vec::with_capacity(TABLE.len());
+    for row in TABLE {
+        if !row.constant.is_empty() {
+            names.push(row.constant);
+        }
+    }
+    names
 }
 
 fn screaming(reason: &str) -> String {
-    reason
-        .chars()
-        .filter_map(|c| match c {
-            'a'..='z' => Some(c.to_ascii_uppercase()),
-            ' ' | '-' => Some('_'),
-            c if c.is_ascii_alphanumeric() => Some(c),
-            _ => None,
-        })
-        .collect()
+    let mut out = String::with_capacity(reason.len());
+    for c in reason.chars() {
+        match c {
+            ' ' | '-' => out.push('_'),
+            c if c.is_ascii_alphanumeric() => out.push(c.to_ascii_uppercase()),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The reason phrase, or the class name for an unregistered code (which has none).
@@ -79,18 +91,28 @@ pub(crate) fn title(code: u16) -> &'static str {
 
 /// Registered error codes closest to `code`, nearest first: "did you mean" for an unregistered one.
 pub(crate) fn nearest_errors(code: u16) -> Vec<&'static Row> {
-    let mut rows: Vec<&Row> = TABLE
-        .iter()
-        .filter(|row| row.code >= 400 && !row.unused)
-        .collect();
-    // Same class first: 499 suggests 4xx codes, not 500.
-    rows.sort_unstable_by_key(|row| {
+    // Same class first: 499 suggests 4xx codes, not 500. (A selection of three, not a sort:
+    // a sort is a lot of generic code to compile for one error message.)
+    let rank = |row: &Row| {
         (
             row.code / 100 != code / 100,
             row.code.abs_diff(code),
             row.code,
         )
-    });
-    rows.truncate(3);
-    rows
+    };
+    let mut nearest: Vec<&Row> = Vec::with_capacity(4);
+    for row in TABLE {
+        if row.code < 400 || row.unused {
+            continue;
+        }
+        let mut at = nearest.len();
+        while at > 0 && rank(row) < rank(nearest[at - 1]) {
+            at -= 1;
+        }
+        if at < 3 {
+            nearest.insert(at, row);
+            nearest.truncate(3);
+        }
+    }
+    nearest
 }

@@ -129,11 +129,10 @@ impl<'a> Expander<'a> {
         if !bounds.is_empty() {
             generics.make_where_clause().predicates.extend(bounds);
         }
-        let unbound = plan
-            .variants
-            .iter()
-            .map(|plan| plan.variant.pattern(input.is_enum, &|_| false))
-            .collect();
+        let mut unbound = Vec::with_capacity(plan.variants.len());
+        for plan in &plan.variants {
+            unbound.push(plan.variant.pattern(input.is_enum, &|_| false));
+        }
         Expander {
             input,
             plan,
@@ -145,7 +144,10 @@ impl<'a> Expander<'a> {
     fn expand(&self) -> TokenStream {
         let http_error = self.http_error();
         let serialize = self.serialize();
-        let std_impls = (!self.input.thiserror).then(|| self.std_impls());
+        let std_impls = match self.input.thiserror {
+            true => TokenStream::new(),
+            false => self.std_impls(),
+        };
         let frameworks = self.frameworks();
         tokens!(
             "#http_error #serialize #std_impls #frameworks",
@@ -160,9 +162,11 @@ impl<'a> Expander<'a> {
     fn header(&self, trait_path: TokenStream, extra: Option<&str>) -> TokenStream {
         let ident = self.input.ident;
         let mut generics = self.generics.clone();
-        if let Some(extra) = extra.and_then(predicate) {
+        if let Some(extra) = extra {
             if !self.input.generics.params.is_empty() {
-                generics.make_where_clause().predicates.push(extra);
+                if let Some(extra) = predicate(extra) {
+                    generics.make_where_clause().predicates.push(extra);
+                }
             }
         }
         let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
@@ -178,14 +182,19 @@ impl<'a> Expander<'a> {
     /// and binds nothing.
     fn dispatch(&self, arm: &dyn Fn(&VariantPlan<'_>) -> Arm) -> TokenStream {
         let is_enum = self.input.is_enum;
-        let arms: Vec<Arm> = self.plan.variants.iter().map(arm).collect();
+        let mut arms: Vec<Arm> = Vec::with_capacity(self.plan.variants.len());
+        for plan in &self.plan.variants {
+            arms.push(arm(plan));
+        }
         let Some((_, first)) = arms.first() else {
             return tokens!("match *self {}");
         };
         if let Body::Text(first) = first {
-            if arms.iter().all(|(binds, body)| {
-                binds.is_empty() && matches!(body, Body::Text(t) if t == first)
-            }) {
+            let mut same = true;
+            for (binds, body) in &arms {
+                same &= binds.is_empty() && matches!(body, Body::Text(t) if t == first);
+            }
+            if same {
                 return tokens!("#prelude #body", prelude = prelude(), body = lex(first));
             }
         }
@@ -193,12 +202,11 @@ impl<'a> Expander<'a> {
         // is then compiled once, not once per variant.
         let mut groups: Vec<Group> = Vec::new();
         let mut spanned = TokenStream::new();
-        for ((plan, unbound), (binds, body)) in
-            self.plan.variants.iter().zip(&self.unbound).zip(arms)
-        {
+        for (i, (binds, body)) in arms.into_iter().enumerate() {
+            let plan = &self.plan.variants[i];
             let bound = !binds.is_empty();
             let pattern = match bound {
-                false => unbound.clone(),
+                false => self.unbound[i].clone(),
                 true => plan.variant.pattern(is_enum, &|i| binds.contains(&i)),
             };
             let key = match &body {
@@ -223,7 +231,14 @@ impl<'a> Expander<'a> {
                     key
                 }
             };
-            match groups.iter_mut().find(|group| group.key == key) {
+            let mut found = None;
+            for group in &mut groups {
+                if group.key == key {
+                    found = Some(group);
+                    break;
+                }
+            }
+            match found {
                 Some(group) => {
                     group.patterns.push_str(" | ");
                     group.patterns.push_str(&pattern);
@@ -240,12 +255,11 @@ impl<'a> Expander<'a> {
         }
         // The largest group of text arms that bind nothing goes last, as `_`: fewer tokens to
         // make and for rustc to check.
-        let mut largest = None;
+        let (mut largest, mut largest_count) = (None, 0);
         for (i, group) in groups.iter().enumerate() {
             let text = matches!(group.body, Body::Text(_));
-            if text && !group.bound && largest.is_none_or(|l: usize| group.count > groups[l].count)
-            {
-                largest = Some(i);
+            if text && !group.bound && group.count > largest_count {
+                (largest, largest_count) = (Some(i), group.count);
             }
         }
         let mut text = String::new();
@@ -359,7 +373,8 @@ impl<'a> Expander<'a> {
             has_details |= details;
             has_headers |= headers;
         }
-        let details = has_details.then(|| {
+        let mut details = TokenStream::new();
+        if has_details {
             let has = self.dispatch(&|plan| match &plan.response {
                 Response::Own(own) => text((!own.details.is_empty()).to_string()),
                 Response::Transparent => forward(plan, "__has_details", None),
@@ -388,7 +403,7 @@ impl<'a> Expander<'a> {
                 }
                 Response::Transparent => forward(plan, "__serialize_details", Some("__map")),
             });
-            tokens!(
+            details = tokens!(
                 "fn __has_details(&self) -> bool {
                     #has
                 }
@@ -398,17 +413,19 @@ impl<'a> Expander<'a> {
                 ) -> ::core::result::Result<(), __M::Error> {
                     #serialize
                 }",
-                has, serialize,
-            )
-        });
-        let insert_headers = has_headers.then(|| {
-            tokens!(
+                has,
+                serialize,
+            );
+        }
+        let mut insert_headers = TokenStream::new();
+        if has_headers {
+            insert_headers = tokens!(
                 "fn insert_headers(&self, __headers: &mut ::httperr::__private::HeaderMap) {
                     #headers
                 }",
                 headers,
-            )
-        });
+            );
+        }
 
         #[cfg(feature = "openapi")]
         let describe = {
@@ -462,7 +479,7 @@ impl<'a> Expander<'a> {
     /// `__write_json`, for types with templates made only of text and plain `{field}`s: the
     /// text is escaped here, at compile time, and each field is written by a runtime writer
     /// chosen for its type, with no `core::fmt` in between.
-    fn write_json(&self) -> Option<TokenStream> {
+    fn write_json(&self) -> TokenStream {
         fn fast<'p>(plan: &'p VariantPlan<'_>) -> Option<&'p [Segment]> {
             match &plan.response {
                 Response::Own(own) => match &own.message {
@@ -472,8 +489,12 @@ impl<'a> Expander<'a> {
                 Response::Transparent => None,
             }
         }
-        if !self.plan.variants.iter().any(|plan| fast(plan).is_some()) {
-            return None;
+        let mut any = false;
+        for plan in &self.plan.variants {
+            any |= fast(plan).is_some();
+        }
+        if !any {
+            return TokenStream::new();
         }
         let body = self.dispatch(&|plan| match (fast(plan), &plan.response) {
             (Some(segments), _) => {
@@ -498,14 +519,14 @@ impl<'a> Expander<'a> {
             (None, Response::Transparent) => forward(plan, "__write_json", Some("__out")),
             (None, Response::Own(_)) => text("__out.message(self)".to_owned()),
         });
-        Some(tokens!(
+        tokens!(
             "fn __write_json(&self, __out: &mut ::httperr::__private::JsonMessage<'_>) {
                 #[allow(unused_imports)]
                 use ::httperr::__private::{FieldDisplay as _, FieldInt as _, FieldStr as _};
                 #body
             }",
             body,
-        ))
+        )
     }
 
     /// The documentation data of every response the type can produce, transparent ones
@@ -590,10 +611,10 @@ impl<'a> Expander<'a> {
     fn std_impls(&self) -> TokenStream {
         fn inner(plan: &VariantPlan<'_>) -> String {
             // A transparent variant has exactly one field (checked by `valid`).
-            plan.variant
-                .fields
-                .first()
-                .map_or_else(String::new, |f| f.binding.to_string())
+            match plan.variant.fields.first() {
+                Some(field) => field.binding.to_string(),
+                None => String::new(),
+            }
         }
         let display = self.dispatch(&|plan| match &plan.display {
             Display::Template(Resolved {
@@ -683,10 +704,10 @@ impl<'a> Expander<'a> {
         let mut impls = TokenStream::new();
         for plan in &self.plan.variants {
             let variant: &Variant<'_> = plan.variant;
-            let Some(field) = variant.fields.iter().find(|f| f.attrs.from.is_some()) else {
+            let [field] = variant.fields.as_slice() else {
                 continue;
             };
-            if variant.fields.len() != 1 {
+            if field.attrs.from.is_none() {
                 continue;
             }
             let ty = field.ty;
@@ -773,24 +794,35 @@ fn forward(plan: &VariantPlan<'_>, method: &str, argument: Option<&str>) -> Arm 
 /// The field `Error::source` returns: an explicit `#[source]` or `#[from]` first, else a
 /// field named `source` (as thiserror decides).
 fn source_field(fields: &[Field<'_>]) -> Option<usize> {
-    fields
-        .iter()
-        .position(|f| f.attrs.source.is_some() || f.attrs.from.is_some())
-        .or_else(|| fields.iter().position(Field::is_source))
+    let mut named = None;
+    for (i, field) in fields.iter().enumerate() {
+        if field.attrs.source.is_some() || field.attrs.from.is_some() {
+            return Some(i);
+        }
+        if named.is_none() && field.is_source() {
+            named = Some(i);
+        }
+    }
+    named
 }
 
 /// A string or integer type, by its spelling: the types `__private::Field` writes without
 /// `core::fmt`.
 fn is_plain(ty: &syn::Type) -> bool {
-    let spelled: String = ty
-        .to_token_stream()
-        .to_string()
-        .split_whitespace()
-        .collect();
+    let mut spelled = ty.to_token_stream().to_string();
+    spelled.retain(|c| c != ' ');
     let without_ref = match spelled.strip_prefix('&') {
         Some(rest) => match rest.strip_prefix('\'') {
+            // `&'a str`: the lifetime ends where the type's name begins.
             Some(lifetime) => {
-                lifetime.trim_start_matches(|c: char| c.is_alphanumeric() || c == '_')
+                let mut at = lifetime.len();
+                for (i, c) in lifetime.char_indices() {
+                    if !(c.is_alphanumeric() || c == '_') {
+                        at = i;
+                        break;
+                    }
+                }
+                &lifetime[at..]
             }
             None => rest,
         },
@@ -851,21 +883,20 @@ fn option_text(value: Option<&str>) -> String {
 /// The `http::StatusCode` constant when http has one: a path costs rustc less than a `const`
 /// block, which is a body of its own to check and evaluate.
 fn status_text(code: u16) -> String {
-    match crate::codes::lookup(code).filter(|row| !row.constant.is_empty()) {
-        Some(row) => format!("__p::StatusCode::{}", row.constant),
-        None => format!("const {{ __p::status({code}) }}"),
+    match crate::codes::lookup(code) {
+        Some(row) if !row.constant.is_empty() => format!("__p::StatusCode::{}", row.constant),
+        _ => format!("const {{ __p::status({code}) }}"),
     }
 }
 
 /// A header name (lowercase), as http's constant when it has one.
 fn header_name(name: &str) -> String {
-    match crate::headers::HEADERS
-        .iter()
-        .find(|(_, lower)| *lower == name)
-    {
-        Some((constant, _)) => format!("__p::http::header::{constant}"),
-        None => format!("const {{ __p::HeaderName::from_static({name:?}) }}"),
+    for &(constant, lower) in crate::headers::HEADERS {
+        if lower == name {
+            return format!("__p::http::header::{constant}");
+        }
     }
+    format!("const {{ __p::HeaderName::from_static({name:?}) }}")
 }
 
 fn format_text(own: &Own) -> String {
@@ -883,11 +914,15 @@ fn format_text(own: &Own) -> String {
 /// `Display` then gets the one error rustc gives for the format string.
 fn plain<'p>(resolved: &'p Resolved, fields: &[Field<'_>]) -> Option<&'p [Segment]> {
     let segments = resolved.segments.as_deref()?;
-    let plain = segments.iter().all(|segment| match segment {
-        Segment::Text(_) => true,
-        Segment::Field(i) => fields.get(*i).is_some_and(|f| is_plain(f.ty)),
-    });
-    plain.then_some(segments)
+    for segment in segments {
+        if let Segment::Field(i) = segment {
+            match fields.get(*i) {
+                Some(field) if is_plain(field.ty) => {}
+                _ => return None,
+            }
+        }
+    }
+    Some(segments)
 }
 
 /// `insert_headers`' arm: text when every value is fixed or a plain template; another
@@ -904,7 +939,9 @@ fn headers_arm(own: &Own, fields: &[Field<'_>]) -> Arm {
                 "__headers.append({name}, const {{ __p::HeaderValue::from_static({value:?}) }});"
             )),
             HeaderValue::Template(resolved) => {
-                binds.extend(resolved.uses.iter().map(|&(i, _)| i));
+                for &(i, _) in &resolved.uses {
+                    binds.push(i);
+                }
                 if let Some(segments) = plain(resolved, fields) {
                     let mut format = String::new();
                     let mut args = String::new();
@@ -947,7 +984,10 @@ fn headers_arm(own: &Own, fields: &[Field<'_>]) -> Arm {
     if spanned.is_empty() {
         return (binds, Body::Text(fixed));
     }
-    let fixed = (fixed.len() > 2).then(|| lex(&fixed));
+    let fixed = match fixed.len() > 2 {
+        true => lex(&fixed),
+        false => TokenStream::new(),
+    };
     (
         binds,
         Body::Tokens(tokens!("{ #fixed #spanned }", fixed, spanned)),
@@ -960,13 +1000,20 @@ fn predicate(text: &str) -> Option<WherePredicate> {
 }
 
 fn used(resolved: &crate::template::Resolved) -> Vec<usize> {
-    resolved.uses.iter().map(|&(i, _)| i).collect()
+    let mut used = Vec::with_capacity(resolved.uses.len());
+    for &(i, _) in &resolved.uses {
+        used.push(i);
+    }
+    used
 }
 
 /// Where-clause predicates for the fields whose types mention a type parameter, from how the
 /// generated code uses them (as thiserror infers its bounds).
 fn bounds(input: &Input<'_>, plan: &Plan<'_>) -> Vec<WherePredicate> {
-    let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+    let mut params: Vec<&Ident> = Vec::new();
+    for param in input.generics.type_params() {
+        params.push(&param.ident);
+    }
     if params.is_empty() {
         return Vec::new();
     }
@@ -1039,11 +1086,17 @@ fn bounds(input: &Input<'_>, plan: &Plan<'_>) -> Vec<WherePredicate> {
 
 fn mentions(field: &Field<'_>, params: &[&Ident]) -> bool {
     fn walk(tokens: TokenStream, params: &[&Ident]) -> bool {
-        tokens.into_iter().any(|token| match token {
-            TokenTree::Ident(ident) => params.iter().any(|p| **p == ident),
-            TokenTree::Group(group) => walk(group.stream(), params),
-            _ => false,
-        })
+        for token in tokens {
+            let found = match token {
+                TokenTree::Ident(ident) => params.contains(&&ident),
+                TokenTree::Group(group) => walk(group.stream(), params),
+                _ => false,
+            };
+            if found {
+                return true;
+            }
+        }
+        false
     }
     walk(field.ty.to_token_stream(), params)
 }

@@ -76,17 +76,27 @@ pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
 fn from_impls(input: &DeriveInput) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
-    let all: Vec<&Fields> = match &input.data {
-        Data::Enum(data) => data.variants.iter().map(|v| &v.fields).collect(),
-        Data::Struct(data) => vec![&data.fields],
-        Data::Union(_) => Vec::new(),
-    };
-    let is_param = |ty: &Type| match ty {
-        Type::Path(path) if path.qself.is_none() => input
-            .generics
-            .type_params()
-            .any(|p| path.path.is_ident(&p.ident)),
-        _ => false,
+    let mut all: Vec<&Fields> = Vec::new();
+    match &input.data {
+        Data::Enum(data) => {
+            for variant in &data.variants {
+                all.push(&variant.fields);
+            }
+        }
+        Data::Struct(data) => all.push(&data.fields),
+        Data::Union(_) => {}
+    }
+    let is_param = |ty: &Type| {
+        if let Type::Path(path) = ty {
+            if path.qself.is_none() {
+                for param in input.generics.type_params() {
+                    if path.path.is_ident(&param.ident) {
+                        return true;
+                    }
+                }
+            }
+        }
+        false
     };
     let mut seen: Vec<String> = Vec::new();
     let mut out = TokenStream::new();
@@ -95,10 +105,10 @@ fn from_impls(input: &DeriveInput) -> TokenStream {
         let (Some(field), None) = (iter.next(), iter.next()) else {
             continue;
         };
-        let from = field
-            .attrs
-            .iter()
-            .any(|a| a.path().is_ident("from") && matches!(a.meta, Meta::Path(_)));
+        let mut from = false;
+        for attr in &field.attrs {
+            from |= attr.path().is_ident("from") && matches!(attr.meta, Meta::Path(_));
+        }
         let ty = &field.ty;
         let key = ty.to_token_stream().to_string();
         if !from || is_param(ty) || seen.contains(&key) {
@@ -124,7 +134,11 @@ fn from_impls(input: &DeriveInput) -> TokenStream {
 
 fn has_error_attr(input: &DeriveInput) -> bool {
     fn is_error(attrs: &[syn::Attribute]) -> bool {
-        attrs.iter().any(|attr| attr.path().is_ident("error"))
+        let mut found = false;
+        for attr in attrs {
+            found |= attr.path().is_ident("error");
+        }
+        found
     }
     let mut found = is_error(&input.attrs);
     if let Data::Enum(data) = &input.data {

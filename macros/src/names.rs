@@ -26,14 +26,11 @@ pub(crate) fn snake_case(name: &str) -> String {
 }
 
 /// The candidate closest to `input` by edit distance, if it is close enough to be a typo.
-pub(crate) fn did_you_mean<'a>(
-    input: &str,
-    candidates: &mut dyn Iterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub(crate) fn did_you_mean<'a>(input: &str, candidates: &[&'a str]) -> Option<&'a str> {
     let input = input.to_ascii_uppercase();
     let limit = (input.len() / 3).max(1);
     let mut best: Option<(usize, &str)> = None;
-    for candidate in candidates {
+    for &candidate in candidates {
         let d = distance(&input, &candidate.to_ascii_uppercase());
         // The first of equally close candidates wins.
         if d <= limit && best.is_none_or(|(closest, _)| d < closest) {
@@ -45,7 +42,10 @@ pub(crate) fn did_you_mean<'a>(
 
 fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
+    let mut row = vec![0; b.len() + 1];
+    for (j, cell) in row.iter_mut().enumerate() {
+        *cell = j;
+    }
     for (i, ca) in a.chars().enumerate() {
         let mut diagonal = row[0];
         row[0] = i + 1;

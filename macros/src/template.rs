@@ -89,8 +89,16 @@ impl Template {
                 return None;
             }
         };
-        let (named_args, positional_args) = count_args(&args);
-        if !unused_args(&holes, &args, errors) {
+        let split = split_args(&args);
+        let mut named_args = Vec::new();
+        let mut positional_args = 0;
+        for arg in &split {
+            match arg_name(arg) {
+                Some(name) => named_args.push(name),
+                None => positional_args += 1,
+            }
+        }
+        if !unused_args(&holes, &split, errors) {
             return None;
         }
         Some(Template {
@@ -110,7 +118,7 @@ impl Template {
         let mut uses: Vec<(usize, &'static str)> = Vec::new();
         let mut next_positional = 0;
         let mut cursor = 0;
-        let tuple = fields.first().is_some_and(|f| is_index(&f.name));
+        let tuple = is_tuple(fields);
         let mut failed = false;
         // The template as text and fields, when every hole is a plain `{field}`: then the
         // body writer needs no `core::fmt` (see `Segment`).
@@ -122,7 +130,7 @@ impl Template {
             let trait_name = format_trait(&hole.spec);
             let field = match &hole.arg {
                 Arg::Name(name) if self.named_args.contains(name) => None,
-                Arg::Name(name) => match fields.iter().position(|f| &f.name == name) {
+                Arg::Name(name) => match field_index(fields, name) {
                     Some(i) => Some(i),
                     None => {
                         failed = true;
@@ -210,7 +218,6 @@ impl Template {
             return None;
         }
 
-        let bindings = (0..fields.len()).filter(|i| uses.iter().any(|(u, _)| u == i));
         // Named arguments for the bindings the rewritten string names; `.field` uses inside
         // the extra arguments are plain expressions and need none.
         let mut args = if self.args.is_empty() {
@@ -221,7 +228,11 @@ impl Template {
         // The values carry the literal's location: a field that lacks `Display` (or the trait
         // its spec needs) is reported on the template, not on the derive.
         let located = Span::call_site().located_at(self.lit.span());
-        for name in bindings.map(|i| fields[i].binding) {
+        for (i, field) in fields.iter().enumerate() {
+            if !uses.iter().any(|&(u, _)| u == i) {
+                continue;
+            }
+            let name = field.binding;
             if out.contains(&format!("{{{name}")) || out.contains(&format!("{name}$")) {
                 let value = Ident::new(&name.to_string(), located);
                 args.extend(tokens!(", #name = #value", name, value));
@@ -251,15 +262,17 @@ impl Template {
             return spec.to_owned();
         };
         // Just after the last character that cannot be part of a name (which may be non-ASCII).
-        let start = spec[..dollar]
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
-            .map_or(0, |(i, c)| i + c.len_utf8());
+        let mut start = 0;
+        for (i, c) in spec[..dollar].char_indices() {
+            if !(c.is_alphanumeric() || c == '_') {
+                start = i + c.len_utf8();
+            }
+        }
         let name = &spec[start..dollar];
-        let resolved = (!self.is_named_arg(name))
-            .then(|| fields.iter().position(|f| f.name == name))
-            .flatten();
+        let resolved = match self.is_named_arg(name) {
+            true => None,
+            false => field_index(fields, name),
+        };
         let head = match resolved {
             Some(i) => {
                 uses.push((i, "usize"));
@@ -285,14 +298,34 @@ fn errors_marker(errors: &Errors) -> usize {
     errors.count()
 }
 
+fn field_index(fields: &[FieldRef<'_>], name: &str) -> Option<usize> {
+    for (i, field) in fields.iter().enumerate() {
+        if field.name == name {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// Tuple fields are named by position.
+fn is_tuple(fields: &[FieldRef<'_>]) -> bool {
+    match fields.first() {
+        Some(field) => is_index(&field.name),
+        None => false,
+    }
+}
+
 fn unknown_field(name: &str, fields: &[FieldRef<'_>], tuple: bool) -> String {
     if tuple {
         return format!(
             "this is a tuple variant: it has no field `{name}`; name its fields by position, like {{0}}"
         );
     }
-    let names: Vec<&str> = fields.iter().map(|f| f.name.as_str()).collect();
-    match crate::names::did_you_mean(name, &mut names.iter().copied()) {
+    let mut names = Vec::with_capacity(fields.len());
+    for field in fields {
+        names.push(field.name.as_str());
+    }
+    match crate::names::did_you_mean(name, &names) {
         Some(close) => format!("no field `{name}` on this variant; did you mean `{close}`?"),
         None if names.is_empty() => format!("no field `{name}`: this variant has no fields"),
         None => {
@@ -391,10 +424,16 @@ fn holes(value: &str) -> Result<Vec<Hole>, (String, Range<usize>)> {
 
 fn is_identifier(s: &str) -> bool {
     let s = s.strip_prefix("r#").unwrap_or(s);
-    let mut chars = s.chars();
-    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_')
-        && chars.all(|c| c.is_alphanumeric() || c == '_')
-        && s != "_"
+    let mut valid = s != "_";
+    for (i, c) in s.chars().enumerate() {
+        valid &= c == '_'
+            || if i == 0 {
+                c.is_alphabetic()
+            } else {
+                c.is_alphanumeric()
+            };
+    }
+    valid && !s.is_empty()
 }
 
 /// A tuple field's name or a positional argument: `0`, `12`. (One integer parse for the
@@ -413,62 +452,53 @@ fn unescape(value: &str) -> String {
     value.replace("{{", "{").replace("}}", "}")
 }
 
-/// Names given as `name = expr` and the number of positional arguments after the template.
-fn count_args(args: &TokenStream) -> (Vec<String>, usize) {
-    let mut named = Vec::new();
-    let mut positional = 0;
-    let mut segment: Vec<TokenTree> = Vec::new();
-    let mut finish = |segment: &mut Vec<TokenTree>| {
-        if segment.is_empty() {
-            return;
-        }
-        match (&segment[0], segment.get(1), segment.get(2)) {
-            (TokenTree::Ident(name), Some(TokenTree::Punct(eq)), next)
-                if eq.as_char() == '='
-                    && !matches!(next, Some(TokenTree::Punct(p)) if p.as_char() == '=') =>
-            {
-                named.push(name.to_string());
-            }
-            _ => positional += 1,
-        }
-        segment.clear();
-    };
+/// The extra arguments after a template, split at their top-level commas.
+fn split_args(args: &TokenStream) -> Vec<Vec<TokenTree>> {
+    let mut split = Vec::new();
+    let mut arg = Vec::new();
     for token in args.clone() {
         match &token {
-            TokenTree::Punct(p) if p.as_char() == ',' => finish(&mut segment),
-            _ => segment.push(token),
+            TokenTree::Punct(p) if p.as_char() == ',' => {
+                if !arg.is_empty() {
+                    split.push(core::mem::take(&mut arg));
+                }
+            }
+            _ => arg.push(token),
         }
     }
-    finish(&mut segment);
-    (named, positional)
+    if !arg.is_empty() {
+        split.push(arg);
+    }
+    split
+}
+
+/// The name of a `name = expr` argument (and not of `a == b`).
+fn arg_name(arg: &[TokenTree]) -> Option<String> {
+    match arg {
+        [TokenTree::Ident(name), TokenTree::Punct(eq), rest @ ..] if eq.as_char() == '=' => {
+            match rest.first() {
+                Some(TokenTree::Punct(p)) if p.as_char() == '=' => None,
+                _ => Some(name.to_string()),
+            }
+        }
+        _ => None,
+    }
 }
 
 /// Reports extra arguments that no placeholder uses (rustc would report them at the derive);
 /// false when there are some. Specs with `$` or `*` use arguments in ways left to rustc.
-fn unused_args(holes: &[Hole], args: &TokenStream, errors: &mut Errors) -> bool {
-    if holes
-        .iter()
-        .any(|h| h.spec.contains('$') || h.spec.contains('*'))
-    {
-        return true;
+fn unused_args(holes: &[Hole], args: &[Vec<TokenTree>], errors: &mut Errors) -> bool {
+    let mut nexts = 0;
+    for hole in holes {
+        if hole.spec.contains('$') || hole.spec.contains('*') {
+            return true;
+        }
+        nexts += usize::from(matches!(hole.arg, Arg::Next));
     }
-    let nexts = holes.iter().filter(|h| matches!(h.arg, Arg::Next)).count();
     let mut ok = true;
     let mut position = 0;
-    let mut segment: Vec<TokenTree> = Vec::new();
-    let mut check = |segment: &mut Vec<TokenTree>| {
-        let Some(first) = segment.first() else {
-            return;
-        };
-        let named = match (first, segment.get(1), segment.get(2)) {
-            (TokenTree::Ident(name), Some(TokenTree::Punct(eq)), next)
-                if eq.as_char() == '='
-                    && !matches!(next, Some(TokenTree::Punct(p)) if p.as_char() == '=') =>
-            {
-                Some(name.to_string())
-            }
-            _ => None,
-        };
+    for arg in args {
+        let named = arg_name(arg);
         let used = match &named {
             Some(name) => holes
                 .iter()
@@ -482,29 +512,21 @@ fn unused_args(holes: &[Hole], args: &TokenStream, errors: &mut Errors) -> bool 
                         .any(|h| matches!(h.arg, Arg::Index(j) if j == i))
             }
         };
-        if !used {
-            ok = false;
-            let message = match &named {
-                Some(name) => format!(
-                    "argument `{name}` is never used: name it in the template, like {{{name}}}, or remove it"
-                ),
-                None => {
-                    "this argument is never used: add a `{}` for it in the template, or remove it"
-                        .to_owned()
-                }
-            };
-            let tokens: TokenStream = segment.iter().cloned().collect();
-            errors.push(syn::Error::new_spanned(tokens, message));
+        if used {
+            continue;
         }
-        segment.clear();
-    };
-    for token in args.clone() {
-        match &token {
-            TokenTree::Punct(p) if p.as_char() == ',' => check(&mut segment),
-            _ => segment.push(token),
-        }
+        ok = false;
+        let message = match &named {
+            Some(name) => format!(
+                "argument `{name}` is never used: name it in the template, like {{{name}}}, or remove it"
+            ),
+            None => "this argument is never used: add a `{}` for it in the template, or remove it"
+                .to_owned(),
+        };
+        let mut tokens = TokenStream::new();
+        tokens.extend(arg.iter().cloned());
+        errors.push(syn::Error::new_spanned(tokens, message));
     }
-    check(&mut segment);
     ok
 }
 
@@ -530,15 +552,14 @@ fn rewrite_args(
                     Some((name, span)) => {
                         tokens.next();
                         let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
-                        match fields.iter().position(|f| f.name == name) {
+                        match field_index(fields, &name) {
                             Some(i) => {
                                 uses.push((i, "any"));
                                 let binding = Ident::new(&fields[i].binding.to_string(), span);
                                 out.extend(tokens!("(*#binding)", binding));
                             }
                             None => {
-                                let tuple = fields.first().is_some_and(|f| is_index(&f.name));
-                                errors.at(span, unknown_field(&name, fields, tuple));
+                                errors.at(span, unknown_field(&name, fields, is_tuple(fields)));
                             }
                         }
                         after_value = true;

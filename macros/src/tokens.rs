@@ -96,7 +96,14 @@ pub(crate) fn fill(source: &'static str, span: Option<Span>, holes: &Holes<'_>) 
     LEXED.with(|lexed| {
         let mut lexed = lexed.borrow_mut();
         // By address: each template is a literal of its own.
-        let index = match lexed.iter().position(|l| core::ptr::eq(l.source, source)) {
+        let mut found = None;
+        for (index, l) in lexed.iter().enumerate() {
+            if core::ptr::eq(l.source, source) {
+                found = Some(index);
+                break;
+            }
+        }
+        let index = match found {
             Some(index) => index,
             None => match source.parse::<TokenStream>() {
                 Ok(tokens) => {
@@ -138,10 +145,12 @@ fn hole(tree: &TokenTree, next: Option<&TokenTree>) -> Option<String> {
 }
 
 fn value<'h>(holes: &'h Holes<'_>, name: &str) -> Option<&'h dyn Hole> {
-    holes
-        .iter()
-        .find(|(hole, _)| *hole == name)
-        .map(|(_, value)| *value)
+    for &(hole, value) in holes {
+        if hole == name {
+            return Some(value);
+        }
+    }
+    None
 }
 
 fn split(template: TokenStream) -> Vec<Piece> {
@@ -162,7 +171,11 @@ fn split(template: TokenStream) -> Vec<Piece> {
         }
         if let TokenTree::Group(group) = &tree {
             let inner = split(group.stream());
-            if inner.iter().any(|piece| !matches!(piece, Piece::Tokens(_))) {
+            let mut holes = false;
+            for piece in &inner {
+                holes |= !matches!(piece, Piece::Tokens(_));
+            }
+            if holes {
                 end_run(&mut run, &mut pieces);
                 pieces.push(Piece::Group(group.delimiter(), group.span(), inner));
                 continue;

@@ -93,36 +93,32 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
     }
     check_from_types(input, errors);
 
-    let variants = input
-        .variants
-        .iter()
-        .filter_map(|variant| {
-            check_variant(input, variant, default, errors).map(|(response, display)| VariantPlan {
+    let mut variants = Vec::with_capacity(input.variants.len());
+    for variant in &input.variants {
+        if let Some((response, display)) = check_variant(input, variant, default, errors) {
+            variants.push(VariantPlan {
                 variant,
                 response,
                 display,
-            })
-        })
-        .collect();
+            });
+        }
+    }
     Plan { variants }
 }
 
 fn check_type_options(input: &Input<'_>, errors: &mut Errors) {
     let http = &input.attrs.http;
-    let format = http
-        .format
-        .map(|(format, _)| format)
-        .unwrap_or(Format::Json);
+    let format = format_of(http);
     if let Some(base) = &http.type_base {
         if format != Format::Problem {
             errors.at(base.span(), "`type_base` sets the problem `type` URI, so it needs #[http(format = \"problem\")] on the type");
         }
         let value = base.value();
-        if value.is_empty()
-            || value
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c))
-        {
+        let mut valid = !value.is_empty();
+        for c in value.chars() {
+            valid &= !(c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c));
+        }
+        if !valid {
             errors.at(base.span(), format!("invalid type_base {value:?}: it must be a URI, like \"https://example.com/problems/\""));
         }
     }
@@ -225,20 +221,28 @@ fn check_variant(
         return None;
     }
 
-    let headers: Vec<HeaderPlan> = attrs
-        .headers
-        .iter()
-        .filter_map(|header| check_header(header, &fields, errors))
-        .collect();
+    let mut headers: Vec<HeaderPlan> = Vec::with_capacity(attrs.headers.len());
+    for header in &attrs.headers {
+        if let Some(header) = check_header(header, &fields, errors) {
+            headers.push(header);
+        }
+    }
     let without_required = attrs.http.without_required_headers.is_some()
         || type_http.without_required_headers.is_some();
     if let Some(row) = codes::lookup(code) {
         for &required in row.required_headers {
-            if !without_required && !headers.iter().any(|h| h.name == required) {
-                let constant = crate::headers::HEADERS
-                    .iter()
-                    .find(|(_, name)| *name == required)
-                    .map_or(required, |(constant, _)| constant);
+            let mut present = without_required;
+            for header in &headers {
+                present |= header.name == required;
+            }
+            if !present {
+                let mut constant = required;
+                for &(name, lower) in crate::headers::HEADERS {
+                    if lower == required {
+                        constant = name;
+                        break;
+                    }
+                }
                 let example = match required {
                     "www-authenticate" => "\"Bearer\"",
                     "allow" => "\"GET, HEAD\"",
@@ -259,14 +263,13 @@ fn check_variant(
         }
     }
 
-    let format = type_http.format.map_or(Format::Json, |(format, _)| format);
-    let details: Vec<usize> = variant
-        .fields
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| f.attrs.detail.is_some())
-        .map(|(i, _)| i)
-        .collect();
+    let format = format_of(type_http);
+    let mut details: Vec<usize> = Vec::new();
+    for (i, field) in variant.fields.iter().enumerate() {
+        if field.attrs.detail.is_some() {
+            details.push(i);
+        }
+    }
     if format == Format::Problem {
         for &i in &details {
             let field = &variant.fields[i];
@@ -302,11 +305,11 @@ fn check_variant(
     let code_name = match &attrs.http.code {
         Some(lit) => {
             let value = lit.value();
-            if value.is_empty()
-                || !value
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
-            {
+            let mut valid = !value.is_empty();
+            for c in value.chars() {
+                valid &= c.is_ascii_alphanumeric() || "_-.".contains(c);
+            }
+            if !valid {
                 errors.at(lit.span(), format!("invalid code {value:?}: use ASCII letters, digits, `_`, `-` and `.`, like \"user_not_found\""));
             }
             Some(value)
@@ -364,12 +367,7 @@ fn check_fields(input: &Input<'_>, variant: &Variant<'_>, errors: &mut Errors) {
                 errors.at(span, format!("#[from] needs the variant to have exactly one field, but it has {count}: mark the cause #[source] and build the variant by hand"));
             }
         }
-        if field.attrs.source.is_some() || field.attrs.from.is_some() {
-            let span = field
-                .attrs
-                .source
-                .or(field.attrs.from)
-                .unwrap_or_else(|| field.span());
+        if let Some(span) = field.attrs.source.or(field.attrs.from) {
             if source.is_some() {
                 errors.at(span, "a variant has one source: remove #[source] or #[from] from one of these fields");
             }
@@ -455,10 +453,11 @@ fn check_header(
     let resolved = template.resolve(fields, errors)?;
     let value = match &resolved.fixed {
         Some(text) => {
-            if !text
-                .bytes()
-                .all(|b| b == b'\t' || (0x20..0x7f).contains(&b))
-            {
+            let mut valid = true;
+            for b in text.bytes() {
+                valid &= b == b'\t' || (0x20..0x7f).contains(&b);
+            }
+            if !valid {
                 errors.at(
                     template.lit.span(),
                     format!("invalid header value {text:?}: a fixed header value is visible ASCII, spaces and tabs, with no CR, LF or other control characters"),
@@ -542,6 +541,13 @@ fn type_name(tokens: &str) -> String {
         out.push(c);
     }
     out
+}
+
+fn format_of(http: &crate::attr::Http) -> Format {
+    match http.format {
+        Some((format, _)) => format,
+        None => Format::Json,
+    }
 }
 
 /// thiserror writes a `Display` for this variant.
