@@ -514,7 +514,10 @@ fn http(attr: &Attribute, out: &mut Http, errors: &mut Errors) {
             }
             _ => {
                 let shown = if key.is_empty() { quote::ToTokens::to_token_stream(&meta.path).to_string().replace(" ", "") } else { key.clone() };
-                let options = HTTP_OPTIONS.join(", ");
+                let mut options = String::new();
+                for option in HTTP_OPTIONS {
+                    crate::names::push_item(&mut options, option);
+                }
                 let message = match crate::names::did_you_mean(&key, &HTTP_OPTIONS) {
                     Some(close) => format!("unknown #[http] option `{shown}`; did you mean `{close}`? (options: {options})"),
                     None => format!("unknown #[http] option `{shown}`; expected one of: {options}"),
