@@ -229,11 +229,13 @@ impl Template {
         // its spec needs) is reported on the template, not on the derive.
         let located = Span::call_site().located_at(self.lit.span());
         for (i, field) in fields.iter().enumerate() {
-            if !uses.iter().any(|&(u, _)| u == i) {
-                continue;
+            // Named in the string (a hole or a `name$`), not only in an extra argument.
+            let mut named = false;
+            for &(used, how) in &uses {
+                named |= used == i && how != "any";
             }
-            let name = field.binding;
-            if out.contains(&format!("{{{name}")) || out.contains(&format!("{name}$")) {
+            if named {
+                let name = field.binding;
                 let value = Ident::new(&name.to_string(), located);
                 args.extend(tokens!(", #name = #value", name, value));
             }
@@ -448,8 +450,22 @@ fn is_index(text: &str) -> bool {
     index(text).is_some()
 }
 
+/// `{{` and `}}` as the braces they stand for.
 fn unescape(value: &str) -> String {
-    value.replace("{{", "{").replace("}}", "}")
+    let mut out = String::with_capacity(value.len());
+    let mut escaped = None;
+    for c in value.chars() {
+        if escaped == Some(c) {
+            escaped = None;
+            continue;
+        }
+        escaped = match c {
+            '{' | '}' => Some(c),
+            _ => None,
+        };
+        out.push(c);
+    }
+    out
 }
 
 /// The extra arguments after a template, split at their top-level commas.

@@ -556,11 +556,14 @@ fn variant_display(attrs: &Attrs, input: &Input<'_>) -> bool {
 }
 
 fn header_title(name: &str) -> String {
+    if name == "www-authenticate" {
+        return "WWW-Authenticate".to_owned();
+    }
     let mut title = String::with_capacity(name.len());
     let mut start = true;
     for c in name.chars() {
         title.push(if start { c.to_ascii_uppercase() } else { c });
         start = c == '-';
     }
-    title.replace("Www", "WWW")
+    title
 }

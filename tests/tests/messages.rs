@@ -36,6 +36,14 @@ enum UserError {
     Maintenance { until: String },
     #[status(502, "payment provider {0} is down")]
     Provider(String),
+    // `ind` is a prefix of `index` and is used only as an argument: it must not become a
+    // named argument of the format string as well.
+    #[status(400, "{index:>width$} of {}", .ind)]
+    Prefixed {
+        ind: usize,
+        index: usize,
+        width: usize,
+    },
 }
 
 #[test]
@@ -75,6 +83,15 @@ fn templates() {
         },
         422,
         r#"{"error":"score   9.2 / id 0x00ff / tags [\"a\", \"b\"]"}"#,
+    );
+    assert_json(
+        &UserError::Prefixed {
+            ind: 7,
+            index: 3,
+            width: 4,
+        },
+        400,
+        r#"{"error":"   3 of 7"}"#,
     );
 }
 
