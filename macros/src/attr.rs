@@ -513,7 +513,7 @@ fn http(attr: &Attribute, out: &mut Http, errors: &mut Errors) {
                 }
             }
             _ => {
-                let shown = if key.is_empty() { { let mut path = quote::ToTokens::to_token_stream(&meta.path).to_string(); path.retain(|c| c != ' '); path } } else { key.clone() };
+                let shown = if key.is_empty() { crate::names::spaceless(&quote::ToTokens::to_token_stream(&meta.path).to_string()) } else { key.clone() };
                 let mut options = String::new();
                 for option in HTTP_OPTIONS {
                     crate::names::push_item(&mut options, option);

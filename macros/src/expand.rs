@@ -809,27 +809,18 @@ fn source_field(fields: &[Field<'_>]) -> Option<usize> {
 /// A string or integer type, by its spelling: the types `__private::Field` writes without
 /// `core::fmt`.
 fn is_plain(ty: &syn::Type) -> bool {
-    let mut spelled = ty.to_token_stream().to_string();
-    spelled.retain(|c| c != ' ');
+    // `& 'a str`: tokens as text are separated by spaces, so the lifetime ends at one.
+    let spelled = ty.to_token_stream().to_string();
     let without_ref = match spelled.strip_prefix('&') {
-        Some(rest) => match rest.strip_prefix('\'') {
-            // `&'a str`: the lifetime ends where the type's name begins.
-            Some(lifetime) => {
-                let mut at = lifetime.len();
-                for (i, c) in lifetime.char_indices() {
-                    if !(c.is_alphanumeric() || c == '_') {
-                        at = i;
-                        break;
-                    }
-                }
-                &lifetime[at..]
-            }
-            None => rest,
+        Some(rest) => match rest.trim_start().split_once(' ') {
+            Some((lifetime, rest)) if lifetime.starts_with('\'') => rest,
+            _ => rest,
         },
-        None => spelled.as_str(),
+        None => &spelled,
     };
+    let without_ref = &crate::names::spaceless(without_ref);
     matches!(
-        without_ref,
+        without_ref.as_str(),
         "str"
             | "String"
             | "std::string::String"

@@ -60,6 +60,17 @@ fn distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
+/// Tokens as text without the spaces `to_string` puts between them: `a::b`, `&'a str`.
+pub(crate) fn spaceless(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c != ' ' {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// Appends `item` to a comma-separated list, for messages that name several things.
 pub(crate) fn push_item(list: &mut String, item: &str) {
     if !list.is_empty() {
