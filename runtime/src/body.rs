@@ -61,7 +61,13 @@ impl<const N: usize> Buf<N> {
     }
 
     pub(crate) fn push(&mut self, byte: u8) {
-        self.extend_from_slice(&[byte]);
+        match self.inline.get_mut(self.len) {
+            Some(slot) if self.spill.capacity() == 0 => {
+                *slot = byte;
+                self.len += 1;
+            }
+            _ => self.extend_from_slice(&[byte]),
+        }
     }
 
     pub(crate) fn as_slice(&self) -> &[u8] {
@@ -166,13 +172,14 @@ pub(crate) fn open(out: &mut BodyBuf, head: &Head<'_>) {
 
 /// Writes everything after the message: the closing quote, `"code"` and the closing brace.
 pub(crate) fn close(out: &mut BodyBuf, head: &Head<'_>) {
-    out.push(b'"');
-    if let Some(code) = head.code {
-        out.extend_from_slice(br#","code":""#);
-        escape_into(out, code);
-        out.push(b'"');
+    match head.code {
+        None => out.extend_from_slice(b"\"}"),
+        Some(code) => {
+            out.extend_from_slice(br#"","code":""#);
+            escape_into(out, code);
+            out.extend_from_slice(b"\"}");
+        }
     }
-    out.push(b'}');
 }
 
 /// Writes an integer in decimal, without `core::fmt` (and in 64-bit arithmetic: 128-bit

@@ -99,7 +99,7 @@ pub(crate) fn respond_serialized<E: HttpError + serde::Serialize>(
 fn finish<E: HttpError + ?Sized>(
     error: &E,
     status: StatusCode,
-    content_type: &'static str,
+    content_type: HeaderValue,
     body: Bytes,
     header_count: usize,
 ) -> Response<Bytes> {
@@ -107,7 +107,7 @@ fn finish<E: HttpError + ?Sized>(
     // The error's own headers go in first so that the body's framing headers below win over
     // a hand-written `insert_headers` that sets them too.
     error.insert_headers(&mut headers);
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static(content_type));
+    headers.insert(CONTENT_TYPE, content_type);
     headers.insert(CONTENT_LENGTH, body::content_length(body.len()));
     let mut response = Response::new(body);
     *response.status_mut() = status;
@@ -128,7 +128,7 @@ pub(crate) fn success(status: StatusCode, message: &str) -> Response<Bytes> {
         let length = body::content_length(body.len());
         let mut response = Response::new(body);
         let headers = response.headers_mut();
-        headers.insert(CONTENT_TYPE, HeaderValue::from_static(body::JSON));
+        headers.insert(CONTENT_TYPE, const { HeaderValue::from_static(body::JSON) });
         headers.insert(CONTENT_LENGTH, length);
         response
     };
@@ -143,10 +143,11 @@ fn problem_type(format: BodyFormat) -> Option<&'static str> {
     }
 }
 
-fn content_type(format: BodyFormat) -> &'static str {
+/// Built at compile time: `HeaderValue::from_static` called at run time checks every byte.
+fn content_type(format: BodyFormat) -> HeaderValue {
     match format {
-        BodyFormat::Json => body::JSON,
-        BodyFormat::Problem { .. } => body::PROBLEM_JSON,
+        BodyFormat::Json => const { HeaderValue::from_static(body::JSON) },
+        BodyFormat::Problem { .. } => const { HeaderValue::from_static(body::PROBLEM_JSON) },
     }
 }
 
