@@ -488,7 +488,50 @@ fn report(dir: &std::path::Path, rows: &[Row]) {
     }
 }
 
+/// `HTTPERR_BENCH_LOOP="<floor|httperr|idiomatic> <make|axum|to_response> <case> <n>"` runs one
+/// op `n` times and nothing else, for `scripts/instructions.py` to count its instructions under
+/// callgrind: a count that the machine's load does not move, where times here move by 10 %.
+/// `axum` builds the error value too; the script subtracts `make`, which only builds it.
+fn run_loop(spec: &str) {
+    let words: Vec<&str> = spec.split_whitespace().collect();
+    let [implementation, op, case, n] = words[..] else {
+        panic!("HTTPERR_BENCH_LOOP: expected `implementation op case n`, got {spec:?}");
+    };
+    let case = CASES
+        .into_iter()
+        .find(|c| c.name() == case)
+        .unwrap_or_else(|| panic!("unknown case {case:?}"));
+    let n: usize = n.parse().expect("n is a number");
+    let case = black_box(case);
+    match (implementation, op) {
+        ("floor", "to_response") => {
+            let error = floor::make(case);
+            repeat(n, || floor::to_response(black_box(&error)));
+        }
+        ("httperr", "to_response") => {
+            let error = ours::make(case);
+            repeat(n, || httperr::HttpError::to_response(black_box(&error)));
+        }
+        ("floor", "make") => repeat(n, || floor::make(case)),
+        ("httperr", "make") => repeat(n, || ours::make(case)),
+        ("idiomatic", "make") => repeat(n, || idiomatic::make(case)),
+        ("floor", "axum") => repeat(n, || axum_floor(case)),
+        ("httperr", "axum") => repeat(n, || axum_ours(case)),
+        ("idiomatic", "axum") => repeat(n, || axum_idiomatic(case)),
+        _ => panic!("HTTPERR_BENCH_LOOP: no {op:?} for {implementation:?}"),
+    }
+}
+
+fn repeat<R>(n: usize, op: impl Fn() -> R) {
+    for _ in 0..n {
+        drop(black_box(op()));
+    }
+}
+
 fn main() {
+    if let Ok(spec) = std::env::var("HTTPERR_BENCH_LOOP") {
+        return run_loop(&spec);
+    }
     check_equal_bodies();
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("..")

@@ -60,16 +60,6 @@ impl<const N: usize> Buf<N> {
         self.spill.extend_from_slice(bytes);
     }
 
-    pub(crate) fn push(&mut self, byte: u8) {
-        match self.inline.get_mut(self.len) {
-            Some(slot) if self.spill.capacity() == 0 => {
-                *slot = byte;
-                self.len += 1;
-            }
-            _ => self.extend_from_slice(&[byte]),
-        }
-    }
-
     pub(crate) fn as_slice(&self) -> &[u8] {
         if self.spill.capacity() == 0 {
             &self.inline[..self.len]
@@ -312,7 +302,7 @@ mod tests {
         out.extend_from_slice(b"abc");
         assert_eq!(out.as_slice(), b"abc");
         out.extend_from_slice(b"defgh");
-        out.push(b'!');
+        out.extend_from_slice(b"!");
         assert_eq!(out.as_slice(), b"abcdefgh!");
         assert_eq!(out.into_bytes().as_ref(), b"abcdefgh!");
     }
