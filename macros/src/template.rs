@@ -426,16 +426,15 @@ fn holes(value: &str) -> Result<Vec<Hole>, (String, Range<usize>)> {
 
 fn is_identifier(s: &str) -> bool {
     let s = s.strip_prefix("r#").unwrap_or(s);
-    let mut valid = s != "_";
-    for (i, c) in s.chars().enumerate() {
-        valid &= c == '_'
-            || if i == 0 {
-                c.is_alphabetic()
-            } else {
-                c.is_alphanumeric()
-            };
+    let mut chars = s.chars();
+    let mut valid = match chars.next() {
+        Some(first) => first == '_' || first.is_alphabetic(),
+        None => false,
+    };
+    for c in chars {
+        valid &= c == '_' || c.is_alphanumeric();
     }
-    valid && !s.is_empty()
+    valid && s != "_"
 }
 
 /// A tuple field's name or a positional argument: `0`, `12`. (One integer parse for the
