@@ -828,6 +828,28 @@ fn seeds_expand_as_marked() {
     }
 }
 
+/// Not fuzzing, but it needs the modules compiled in: the fields whose type is spelled as a
+/// string or an integer are written into a JSON body directly, without `core::fmt`. (Their
+/// bytes are the same either way, so no behaviour test can tell the two routes apart.)
+#[test]
+fn plain_fields_take_the_direct_writer() {
+    let input = "enum E<'a> {
+        #[status(400, \"{a} {b} {c} {d} {e}\")]
+        V { a: &'static str, b: &'a str, c: String, d: u16, e: &str },
+        #[status(400, \"{w}\")]
+        W { w: Wrapper },
+    }";
+    let output = expand::derive(parse(input).into_iter().collect()).to_string();
+    let direct = |field: &str| output.contains(&format!("__p :: Field ({field})"));
+    for field in ["__f_a", "__f_b", "__f_c", "__f_d", "__f_e"] {
+        assert!(direct(field), "{field} is not written directly:\n{output}");
+    }
+    assert!(
+        !direct("__f_w"),
+        "a `Wrapper` field is written through `Display`:\n{output}"
+    );
+}
+
 #[test]
 fn derive_never_panics_and_emits_rust() {
     capture_panics();
