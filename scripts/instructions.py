@@ -16,6 +16,7 @@ Usage: python3 scripts/instructions.py        (needs valgrind: apt-get install v
 
 import json
 import math
+import os
 import re
 import shutil
 import subprocess
@@ -44,7 +45,7 @@ def bench_binary() -> str:
 def count(binary: str, spec: str) -> int:
     result = subprocess.run(
         ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", binary],
-        env={"HTTPERR_BENCH_LOOP": spec, "PATH": "/usr/bin:/bin"},
+        env={**os.environ, "HTTPERR_BENCH_LOOP": spec},
         capture_output=True, text=True,
     )
     match = re.search(r"Collected : (\d+)", result.stderr) or re.search(r"refs:\s+([\d,]+)", result.stderr)

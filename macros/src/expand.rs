@@ -882,12 +882,10 @@ fn status_text(code: u16) -> String {
 
 /// A header name (lowercase), as http's constant when it has one.
 fn header_name(name: &str) -> String {
-    for &(constant, lower) in crate::headers::HEADERS {
-        if lower == name {
-            return format!("__p::http::header::{constant}");
-        }
+    match crate::headers::constant(name) {
+        Some(constant) => format!("__p::http::header::{constant}"),
+        None => format!("const {{ __p::HeaderName::from_static({name:?}) }}"),
     }
-    format!("const {{ __p::HeaderName::from_static({name:?}) }}")
 }
 
 fn format_text(own: &Own) -> String {

@@ -104,3 +104,13 @@ pub(crate) const HEADERS: &[(&str, &str)] = &[
     ("X_FRAME_OPTIONS", "x-frame-options"),
     ("X_XSS_PROTECTION", "x-xss-protection"),
 ];
+
+/// http's constant for a (lowercase) header name, when it has one.
+pub(crate) fn constant(name: &str) -> Option<&'static str> {
+    for &(constant, lower) in HEADERS {
+        if lower == name {
+            return Some(constant);
+        }
+    }
+    None
+}

@@ -161,7 +161,7 @@ fn check_variant(
     if input.is_enum {
         check_variant_options(attrs, errors);
     }
-    check_fields(input, variant, errors);
+    check_fields(variant, errors);
 
     let (status, inherited) = match (&attrs.status, default) {
         (Some(own), _) => (own, false),
@@ -236,13 +236,7 @@ fn check_variant(
                 present |= header.name == required;
             }
             if !present {
-                let mut constant = required;
-                for &(name, lower) in crate::headers::HEADERS {
-                    if lower == required {
-                        constant = name;
-                        break;
-                    }
-                }
+                let constant = crate::headers::constant(required).unwrap_or(required);
                 let example = match required {
                     "www-authenticate" => "\"Bearer\"",
                     "allow" => "\"GET, HEAD\"",
@@ -358,7 +352,7 @@ fn check_variant_options(attrs: &Attrs, errors: &mut Errors) {
     }
 }
 
-fn check_fields(input: &Input<'_>, variant: &Variant<'_>, errors: &mut Errors) {
+fn check_fields(variant: &Variant<'_>, errors: &mut Errors) {
     let count = variant.fields.len();
     let mut source: Option<Span> = None;
     for field in &variant.fields {
@@ -382,7 +376,6 @@ fn check_fields(input: &Input<'_>, variant: &Variant<'_>, errors: &mut Errors) {
             }
         }
     }
-    let _ = input;
 }
 
 fn check_transparent(
