@@ -3,8 +3,8 @@
 use crate::attr::{self, Attrs, FieldAttrs};
 use crate::errors::Errors;
 use crate::template::{self, FieldRef};
-use crate::tokens::tokens;
 use proc_macro2::{Span, TokenStream};
+use quote::quote;
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields, Generics, Ident, Type};
 
@@ -105,9 +105,9 @@ impl<'a> Variant<'a> {
     pub(crate) fn path(&self, is_enum: bool) -> TokenStream {
         let ident = self.ident;
         if is_enum {
-            tokens!("Self::#ident", ident)
+            quote!(Self::#ident)
         } else {
-            tokens!("Self")
+            quote!(Self)
         }
     }
 
@@ -120,39 +120,6 @@ impl<'a> Variant<'a> {
             });
         }
         refs
-    }
-
-    /// A pattern binding the fields for which `bind` is true and ignoring the others with `..`
-    /// (a large enum has this pattern in every generated `match`: fewer tokens, faster builds).
-    /// As source text: it carries no span of the user's.
-    pub(crate) fn pattern(&self, is_enum: bool, bind: &dyn Fn(usize) -> bool) -> String {
-        let mut out = match is_enum {
-            true => format!("Self::{}", self.ident),
-            false => "Self".to_owned(),
-        };
-        let mut last = None;
-        for i in 0..self.fields.len() {
-            if bind(i) {
-                last = Some(i);
-            }
-        }
-        let mut fields = String::new();
-        for (i, field) in self.fields.iter().enumerate() {
-            let binding = &field.binding;
-            match &field.original.ident {
-                Some(ident) if bind(i) => fields.push_str(&format!("{ident}: {binding}, ")),
-                None if bind(i) => fields.push_str(&format!("{binding}, ")),
-                // Positions before the last bound one still need a placeholder.
-                None if last.is_some_and(|last| i < last) => fields.push_str("_, "),
-                _ => {}
-            }
-        }
-        match self.style {
-            Style::Named => out.push_str(&format!(" {{ {fields}.. }}")),
-            Style::Tuple => out.push_str(&format!("({fields}..)")),
-            Style::Unit => {}
-        }
-        out
     }
 
     pub(crate) fn span(&self) -> Span {

@@ -1,9 +1,8 @@
 //! What the derive emits when the input has errors: the errors, plus stub impls so that uses
 //! of the type elsewhere do not add a cascade of "trait not implemented" errors.
 
-use crate::tokens::tokens;
 use proc_macro2::TokenStream;
-use quote::ToTokens;
+use quote::{ToTokens, quote};
 use syn::{Data, DeriveInput, Fields, Meta, Type};
 
 pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
@@ -18,18 +17,14 @@ pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
         // `for<'__workaround>` keeps the bound from being checked as a trivial bound, which
         // would report a missing `Debug` on top of the real errors (rust-lang/rust#48214).
         let mut generics = input.generics.clone();
-        let debug = tokens!(
-            "for<'__workaround> #ident #type_generics: ::core::fmt::Debug",
-            ident,
-            type_generics,
-        );
-        if let Ok(debug) = syn::parse2(debug) {
-            generics.make_where_clause().predicates.push(debug);
-        }
+        generics
+            .make_where_clause()
+            .predicates
+            .push(syn::parse_quote!(for<'__workaround> #ident #type_generics: ::core::fmt::Debug));
         let where_debug = &generics.where_clause;
         let from = from_impls(input);
-        tokens!(
-            "#from
+        quote! {
+            #from
             #[automatically_derived]
             impl #impl_generics ::core::fmt::Display for #ident #type_generics #where_clause {
                 fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -37,17 +32,11 @@ pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
                 }
             }
             #[automatically_derived]
-            impl #impl_generics ::core::error::Error for #ident #type_generics #where_debug {}",
-            from,
-            impl_generics,
-            ident,
-            type_generics,
-            where_clause,
-            where_debug,
-        )
+            impl #impl_generics ::core::error::Error for #ident #type_generics #where_debug {}
+        }
     };
-    tokens!(
-        "#errors
+    quote! {
+        #errors
         #[automatically_derived]
         impl #impl_generics ::httperr::HttpError for #ident #type_generics #where_clause {
             fn status(&self) -> ::httperr::__private::StatusCode {
@@ -66,9 +55,8 @@ pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
                 ::core::unreachable!()
             }
         }
-        #std_impls",
-        errors, impl_generics, ident, type_generics, where_clause, std_impls,
-    )
+        #std_impls
+    }
 }
 
 /// `From` for each `#[from]` that the derive would have implemented, so that `?` on the
@@ -115,19 +103,14 @@ fn from_impls(input: &DeriveInput) -> TokenStream {
             continue;
         }
         seen.push(key);
-        out.extend(tokens!(
-            "#[automatically_derived]
+        out.extend(quote! {
+            #[automatically_derived]
             impl #impl_generics ::core::convert::From<#ty> for #ident #type_generics #where_clause {
                 fn from(_: #ty) -> Self {
                     ::core::unreachable!()
                 }
-            }",
-            impl_generics,
-            ty,
-            ident,
-            type_generics,
-            where_clause,
-        ));
+            }
+        });
     }
     out
 }

@@ -3,28 +3,31 @@
 //! The escaping is the runtime writer's (and serde_json's); the tests compare every fixed body
 //! with the one the runtime writes through `Serialize`.
 
-use crate::attr::Format;
-use crate::valid::Own;
-
-pub(crate) fn body(own: &Own, message: &str) -> String {
+/// The whole body of a variant: `problem_type` is `None` for the JSON format.
+pub(crate) fn body(
+    status: u16,
+    problem_type: Option<&str>,
+    code: Option<&str>,
+    message: &str,
+) -> String {
     let mut out = String::with_capacity(64 + message.len());
-    match own.format {
-        Format::Json => {
+    match problem_type {
+        None => {
             out.push_str("{\"error\":");
             string(&mut out, message);
         }
-        Format::Problem => {
+        Some(problem_type) => {
             out.push_str("{\"type\":");
-            string(&mut out, &own.problem_type);
+            string(&mut out, problem_type);
             out.push_str(",\"title\":");
-            string(&mut out, crate::codes::title(own.status));
+            string(&mut out, crate::codes::title(status));
             out.push_str(",\"status\":");
-            out.push_str(&own.status.to_string());
+            out.push_str(&status.to_string());
             out.push_str(",\"detail\":");
             string(&mut out, message);
         }
     }
-    if let Some(code) = &own.code {
+    if let Some(code) = code {
         out.push_str(",\"code\":");
         string(&mut out, code);
     }

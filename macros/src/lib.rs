@@ -14,8 +14,10 @@
 
 extern crate proc_macro;
 
+mod arms;
 mod ast;
 mod attr;
+mod bound;
 mod codes;
 mod errors;
 mod expand;
@@ -23,8 +25,9 @@ mod fallback;
 mod headers;
 mod json;
 mod names;
+mod plan;
+mod route;
 mod template;
-mod tokens;
 mod valid;
 
 use proc_macro::TokenStream;

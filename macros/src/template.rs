@@ -5,8 +5,8 @@
 //! field. The result is a `write!` call whose format string keeps the user's span.
 
 use crate::errors::Errors;
-use crate::tokens::tokens;
 use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
+use quote::quote;
 use std::ops::Range;
 use syn::LitStr;
 
@@ -42,7 +42,7 @@ pub(crate) struct FieldRef<'a> {
 }
 
 /// A piece of a template whose holes are all plain `{field}`s.
-#[derive(Clone)]
+#[derive(Clone, PartialEq)]
 pub(crate) enum Segment {
     /// Literal text, with `{{` and `}}` already unescaped.
     Text(String),
@@ -73,6 +73,19 @@ pub(crate) struct Resolved {
     pub(crate) text: String,
     /// The template as text and fields, when every hole is a plain `{field}`.
     pub(crate) segments: Option<Vec<Segment>>,
+}
+
+impl Resolved {
+    /// The fields the template reads, each once.
+    pub(crate) fn fields(&self) -> Vec<usize> {
+        let mut fields = Vec::with_capacity(self.uses.len());
+        for &(i, _) in &self.uses {
+            if !fields.contains(&i) {
+                fields.push(i);
+            }
+        }
+        fields
+    }
 }
 
 impl Template {
@@ -223,7 +236,7 @@ impl Template {
         let mut args = if self.args.is_empty() {
             TokenStream::new()
         } else {
-            tokens!(", #args", args)
+            quote!(, #args)
         };
         // The values carry the literal's location: a field that lacks `Display` (or the trait
         // its spec needs) is reported on the template, not on the derive.
@@ -237,7 +250,7 @@ impl Template {
             if named {
                 let name = field.binding;
                 let value = Ident::new(&name.to_string(), located);
-                args.extend(tokens!(", #name = #value", name, value));
+                args.extend(quote!(, #name = #value));
             }
         }
         let fixed = (self.holes.is_empty() && self.args.is_empty()).then(|| unescape(&self.value));
@@ -571,7 +584,7 @@ fn rewrite_args(
                             Some(i) => {
                                 uses.push((i, "any"));
                                 let binding = Ident::new(&fields[i].binding.to_string(), span);
-                                out.extend(tokens!("(*#binding)", binding));
+                                out.extend(quote!((*#binding)));
                             }
                             None => {
                                 errors.at(span, unknown_field(&name, fields, is_tuple(fields)));

@@ -2,68 +2,14 @@
 //!
 //! Every rule records its error and moves on, so one build lists all the problems of a type.
 
-use crate::ast::{Input, Style, Variant};
+use crate::ast::{Field, Input, Style, Variant};
 use crate::attr::{Attrs, Format, Header, Status, StatusKind};
 use crate::codes;
 use crate::errors::Errors;
+use crate::plan::{self, Display, HeaderPlan, Message, Own, Plan, Response, VariantPlan};
+use crate::route;
 use crate::template::Resolved;
 use proc_macro2::Span;
-
-pub(crate) struct Plan<'a> {
-    pub(crate) variants: Vec<VariantPlan<'a>>,
-}
-
-pub(crate) struct VariantPlan<'a> {
-    pub(crate) variant: &'a Variant<'a>,
-    pub(crate) response: Response,
-    /// What a generated `Display` writes (unused when thiserror writes it).
-    pub(crate) display: Display,
-}
-
-pub(crate) enum Response {
-    /// Everything comes from the one field.
-    Transparent,
-    Own(Box<Own>),
-}
-
-pub(crate) struct Own {
-    pub(crate) status: u16,
-    pub(crate) message: Message,
-    pub(crate) code: Option<String>,
-    pub(crate) format: Format,
-    /// The problem `type`: base + code, or `about:blank`.
-    pub(crate) problem_type: String,
-    pub(crate) headers: Vec<HeaderPlan>,
-    /// Indexes of the `#[detail]` fields.
-    pub(crate) details: Vec<usize>,
-}
-
-pub(crate) enum Message {
-    Fixed(String),
-    Template(Resolved),
-    /// thiserror's `Display` text.
-    Display {
-        /// Its `#[error]` string when it has one, for API documentation.
-        #[cfg(feature = "openapi")]
-        text: Option<String>,
-    },
-}
-
-pub(crate) struct HeaderPlan {
-    pub(crate) name: String,
-    pub(crate) value: HeaderValue,
-}
-
-pub(crate) enum HeaderValue {
-    Fixed(String),
-    Template(Resolved),
-}
-
-pub(crate) enum Display {
-    Fixed(String),
-    Template(Resolved),
-    Transparent,
-}
 
 const PROBLEM_MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
 
@@ -96,14 +42,47 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
     let mut variants = Vec::with_capacity(input.variants.len());
     for variant in &input.variants {
         if let Some((response, display)) = check_variant(input, variant, default, errors) {
+            let own = matches!(response, Response::Own(_));
             variants.push(VariantPlan {
                 variant,
                 response,
                 display,
+                source: own.then(|| source_field(&variant.fields)).flatten(),
+                from: from_field(&variant.fields),
             });
         }
     }
-    Plan { variants }
+    let std_impls = !input.thiserror;
+    Plan {
+        input,
+        methods: crate::arms::methods(&variants, std_impls),
+        bounds: crate::bound::infer(input, &variants, std_impls),
+        variants,
+        std_impls,
+    }
+}
+
+/// The field `Error::source` returns: an explicit `#[source]` or `#[from]` first, else a
+/// field named `source` (as thiserror decides).
+fn source_field(fields: &[Field<'_>]) -> Option<usize> {
+    let mut named = None;
+    for (i, field) in fields.iter().enumerate() {
+        if field.attrs.source.is_some() || field.attrs.from.is_some() {
+            return Some(i);
+        }
+        if named.is_none() && field.is_source() {
+            named = Some(i);
+        }
+    }
+    named
+}
+
+/// The field a `From` impl is written for: `#[from]` on a variant's only field.
+fn from_field(fields: &[Field<'_>]) -> Option<usize> {
+    match fields {
+        [field] if field.attrs.from.is_some() => Some(0),
+        _ => None,
+    }
 }
 
 fn check_type_options(input: &Input<'_>, errors: &mut Errors) {
@@ -223,8 +202,19 @@ fn check_variant(
 
     let mut headers: Vec<HeaderPlan> = Vec::with_capacity(attrs.headers.len());
     for header in &attrs.headers {
-        if let Some(header) = check_header(header, &fields, errors) {
-            headers.push(header);
+        if let Some(resolved) = check_header(header, &fields, errors) {
+            headers.push(HeaderPlan {
+                name: route::header_name(&header.name),
+                #[cfg(feature = "openapi")]
+                doc: (
+                    header.name.clone(),
+                    resolved
+                        .fixed
+                        .clone()
+                        .unwrap_or_else(|| resolved.text.clone()),
+                ),
+                value: route::header_value(resolved, &variant.fields),
+            });
         }
     }
     let without_required = attrs.http.without_required_headers.is_some()
@@ -232,7 +222,7 @@ fn check_variant(
     if let Some(row) = codes::lookup(code) {
         for &required in row.required_headers {
             let mut present = without_required;
-            for header in &headers {
+            for header in &attrs.headers {
                 present |= header.name == required;
             }
             if !present {
@@ -280,7 +270,7 @@ fn check_variant(
         _ if !exposed => Message::Fixed(title.to_owned()),
         Some(resolved) => match &resolved.fixed {
             Some(text) => Message::Fixed(text.clone()),
-            None => Message::Template(resolved.clone()),
+            None => route::message(resolved.clone(), &variant.fields),
         },
         None if display_text => Message::Display {
             #[cfg(feature = "openapi")]
@@ -316,18 +306,25 @@ fn check_variant(
         }
         None => None,
     };
-    let problem_type = match (&type_http.type_base, &code_name) {
-        (Some(base), Some(code)) => format!("{}{code}", base.value()),
-        _ => "about:blank".to_owned(),
+    let format = match format {
+        Format::Json => plan::Format::Json,
+        Format::Problem => plan::Format::Problem {
+            type_uri: match (&type_http.type_base, &code_name) {
+                (Some(base), Some(code)) => format!("{}{code}", base.value()),
+                _ => "about:blank".to_owned(),
+            },
+        },
     };
+    let status = route::status(code);
+    let body = route::body(status, &format, code_name.as_deref(), &message, &details);
     let own = Own {
-        status: code,
+        status,
         message,
         code: code_name,
         format,
-        problem_type,
         headers,
         details,
+        body,
     };
     Some((Response::Own(Box::new(own)), display))
 }
@@ -427,11 +424,12 @@ fn check_transparent(
     ok.then_some((Response::Transparent, Display::Transparent))
 }
 
+/// The header's value, resolved against the variant's fields; a fixed one is checked.
 fn check_header(
     header: &Header,
     fields: &[crate::template::FieldRef<'_>],
     errors: &mut Errors,
-) -> Option<HeaderPlan> {
+) -> Option<Resolved> {
     if header.name == "content-type" || header.name == "content-length" {
         errors.at(
             header.name_span,
@@ -444,27 +442,20 @@ fn check_header(
     }
     let template = header.value.as_ref()?;
     let resolved = template.resolve(fields, errors)?;
-    let value = match &resolved.fixed {
-        Some(text) => {
-            let mut valid = true;
-            for b in text.bytes() {
-                valid &= b == b'\t' || (0x20..0x7f).contains(&b);
-            }
-            if !valid {
-                errors.at(
-                    template.lit.span(),
-                    format!("invalid header value {text:?}: a fixed header value is visible ASCII, spaces and tabs, with no CR, LF or other control characters"),
-                );
-                return None;
-            }
-            HeaderValue::Fixed(text.clone())
+    if let Some(text) = &resolved.fixed {
+        let mut valid = true;
+        for b in text.bytes() {
+            valid &= b == b'\t' || (0x20..0x7f).contains(&b);
         }
-        None => HeaderValue::Template(resolved),
-    };
-    Some(HeaderPlan {
-        name: header.name.clone(),
-        value,
-    })
+        if !valid {
+            errors.at(
+                template.lit.span(),
+                format!("invalid header value {text:?}: a fixed header value is visible ASCII, spaces and tabs, with no CR, LF or other control characters"),
+            );
+            return None;
+        }
+    }
+    Some(resolved)
 }
 
 /// Checks a status code; true when it is usable. `error` requires 4xx/5xx.

@@ -12,15 +12,19 @@
 // As in the macro crate's lib.rs: its loops are on purpose.
 #![allow(clippy::manual_find)]
 
+#[path = "../../macros/src/arms.rs"]
+mod arms;
 #[path = "../../macros/src/ast.rs"]
 mod ast;
 #[path = "../../macros/src/attr.rs"]
 mod attr;
+#[path = "../../macros/src/bound.rs"]
+mod bound;
 #[path = "../../macros/src/codes.rs"]
 mod codes;
 #[path = "../../macros/src/errors.rs"]
 mod errors;
-#[path = "../../macros/src/expand.rs"]
+#[path = "../../macros/src/expand/mod.rs"]
 mod expand;
 #[path = "../../macros/src/fallback.rs"]
 mod fallback;
@@ -30,10 +34,12 @@ mod headers;
 mod json;
 #[path = "../../macros/src/names.rs"]
 mod names;
+#[path = "../../macros/src/plan.rs"]
+mod plan;
+#[path = "../../macros/src/route.rs"]
+mod route;
 #[path = "../../macros/src/template.rs"]
 mod template;
-#[path = "../../macros/src/tokens.rs"]
-mod tokens;
 #[path = "../../macros/src/valid.rs"]
 mod valid;
 

@@ -1,0 +1,399 @@
+//! The `HttpError` impl: one generator per method, each rendering its `match` from the plan.
+
+use super::{Render, option};
+use crate::plan::{
+    CodeArm, Format, FormatArm, HasDetailsArm, HeaderName, HeaderPlan, HeaderText, HeaderValue,
+    HeadersArm, Message, MessageArm, Response, ResponseArm, SerializeDetailsArm, Status, StatusArm,
+    WriteJsonArm, WriteMessageArm,
+};
+use crate::template::{Resolved, Segment};
+use proc_macro2::{Literal, Span, TokenStream};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+pub(super) fn http_error(r: &Render<'_>) -> TokenStream {
+    let header = r.impl_header(quote!(::httperr::HttpError), &r.plan.bounds.http_error);
+    let status = status(r);
+    let message = message(r);
+    let code = code(r);
+    let insert_headers = insert_headers(r);
+    let format = format(r);
+    let to_response = to_response(r);
+    let write_message = write_message(r);
+    let write_json = write_json(r);
+    let details = details(r);
+    let describe = describe(r);
+    quote! {
+        #header {
+            #status
+            #message
+            #code
+            #insert_headers
+            #format
+            #to_response
+            #write_message
+            #write_json
+            fn __as_error(&self) -> ::core::option::Option<&dyn ::core::error::Error> {
+                ::core::option::Option::Some(self)
+            }
+            #describe
+            #details
+        }
+    }
+}
+
+fn status(r: &Render<'_>) -> TokenStream {
+    let body = r.dispatch(&r.plan.methods.status, &|arm, v| match arm {
+        StatusArm::Status(status) => status_value(*status),
+        StatusArm::Forward => r.forward(v, "status", None),
+    });
+    quote! {
+        fn status(&self) -> ::httperr::__private::StatusCode {
+            #body
+        }
+    }
+}
+
+fn message(r: &Render<'_>) -> TokenStream {
+    let body = r.dispatch(&r.plan.methods.message, &|arm, v| match arm {
+        MessageArm::Fixed(text) => quote!(__p::Cow::Borrowed(#text)),
+        MessageArm::Written => quote!(__p::message(self)),
+        MessageArm::Forward => r.forward(v, "message", None),
+    });
+    quote! {
+        fn message(&self) -> ::httperr::__private::Cow<'_, ::core::primitive::str> {
+            #body
+        }
+    }
+}
+
+fn code(r: &Render<'_>) -> TokenStream {
+    let body = r.dispatch(&r.plan.methods.code, &|arm, v| match arm {
+        CodeArm::Code(code) => option(code.as_deref()),
+        CodeArm::Forward => r.forward(v, "code", None),
+    });
+    quote! {
+        fn code(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+            #body
+        }
+    }
+}
+
+fn format(r: &Render<'_>) -> TokenStream {
+    let body = r.dispatch(&r.plan.methods.format, &|arm, v| match arm {
+        FormatArm::Format(format) => format_value(format),
+        FormatArm::Forward => r.forward(v, "format", None),
+    });
+    quote! {
+        fn format(&self) -> ::httperr::BodyFormat {
+            #body
+        }
+    }
+}
+
+fn insert_headers(r: &Render<'_>) -> TokenStream {
+    let Some(arms) = &r.plan.methods.insert_headers else {
+        return TokenStream::new();
+    };
+    let body = r.dispatch(arms, &|arm, v| match arm {
+        HeadersArm::Headers(headers) => {
+            let mut out = TokenStream::new();
+            for (name, text) in headers {
+                out.extend(append_text(r, v, name, text));
+            }
+            quote!({ #out })
+        }
+        HeadersArm::Formatted => {
+            let Response::Own(own) = &r.plan.variants[v].response else {
+                return TokenStream::new();
+            };
+            let mut out = TokenStream::new();
+            for HeaderPlan { name, value, .. } in &own.headers {
+                out.extend(match value {
+                    HeaderValue::Text(text) => append_text(r, v, name, text),
+                    HeaderValue::Formatted(Resolved { format, args, .. }) => {
+                        let name = header_name(name);
+                        quote!(__p::append_header(__headers, #name, ::core::format_args!(#format #args));)
+                    }
+                });
+            }
+            quote!({ #out })
+        }
+        HeadersArm::Forward => r.forward(v, "insert_headers", Some("__headers")),
+    });
+    quote! {
+        fn insert_headers(&self, __headers: &mut ::httperr::__private::HeaderMap) {
+            #body
+        }
+    }
+}
+
+/// One header whose value is fixed, or formatted from plain fields with a format string of ours.
+fn append_text(r: &Render<'_>, v: usize, name: &HeaderName, text: &HeaderText) -> TokenStream {
+    let name = header_name(name);
+    match text {
+        HeaderText::Fixed(value) => {
+            quote!(__headers.append(#name, const { __p::HeaderValue::from_static(#value) });)
+        }
+        HeaderText::Direct(segments) => {
+            let mut format = String::new();
+            let mut args = TokenStream::new();
+            for segment in segments {
+                match segment {
+                    Segment::Text(text) => {
+                        for c in text.chars() {
+                            if c == '{' || c == '}' {
+                                format.push(c);
+                            }
+                            format.push(c);
+                        }
+                    }
+                    Segment::Field(i) => {
+                        format.push_str("{}");
+                        let binding = r.binding(v, *i);
+                        args.extend(quote!(, #binding));
+                    }
+                }
+            }
+            quote!(__p::append_header(__headers, #name, ::core::format_args!(#format #args));)
+        }
+    }
+}
+
+fn to_response(r: &Render<'_>) -> TokenStream {
+    let body = r.dispatch(&r.plan.methods.to_response, &|arm, v| match arm {
+        ResponseArm::Fixed {
+            status,
+            format,
+            body,
+            headers,
+        } => {
+            let (status, format) = (status_value(*status), format_value(format));
+            let headers = Literal::usize_unsuffixed(*headers);
+            quote!(__p::respond_fixed(self, #status, #format, #body, #headers))
+        }
+        ResponseArm::Written {
+            status,
+            format,
+            code,
+            headers,
+        } => {
+            let (status, format) = (status_value(*status), format_value(format));
+            let (code, headers) = (option(code.as_deref()), Literal::usize_unsuffixed(*headers));
+            quote!(__p::respond(self, #status, #format, #code, #headers))
+        }
+        ResponseArm::Serialized { headers } => {
+            let headers = Literal::usize_unsuffixed(*headers);
+            quote!(__p::respond_serialized(self, #headers))
+        }
+        ResponseArm::Forward => r.forward(v, "to_response", None),
+    });
+    quote! {
+        fn to_response(&self) -> ::httperr::__private::Response<::httperr::__private::Bytes> {
+            #body
+        }
+    }
+}
+
+fn write_message(r: &Render<'_>) -> TokenStream {
+    let body = r.dispatch(&r.plan.methods.write_message, &|arm, v| match arm {
+        // `message()` borrows it: one arm for every fixed message.
+        WriteMessageArm::Message => quote!(__out.write_str(&__p::HttpError::message(self))),
+        // One shared arm instead of a second `format_args!` per variant.
+        WriteMessageArm::Display => quote!(__out.write_fmt(::core::format_args!("{}", self))),
+        WriteMessageArm::Template => match &r.plan.variants[v].response {
+            Response::Own(own) => match &own.message {
+                Message::Template { resolved, .. } => {
+                    let (format, args) = (&resolved.format, &resolved.args);
+                    quote!(__out.write_fmt(::core::format_args!(#format #args)))
+                }
+                _ => TokenStream::new(),
+            },
+            Response::Transparent => TokenStream::new(),
+        },
+        WriteMessageArm::Forward => r.forward(v, "__write_message", Some("__out")),
+    });
+    quote! {
+        fn __write_message(
+            &self,
+            __out: &mut dyn ::httperr::__private::fmt::Write,
+        ) -> ::httperr::__private::fmt::Result {
+            #body
+        }
+    }
+}
+
+/// `__write_json`, for types with messages made only of text and plain `{field}`s: the text is
+/// escaped here, at compile time, and each field is written by a runtime writer chosen for its
+/// type, with no `core::fmt` in between.
+fn write_json(r: &Render<'_>) -> TokenStream {
+    let Some(arms) = &r.plan.methods.write_json else {
+        return TokenStream::new();
+    };
+    let body = r.dispatch(arms, &|arm, v| match arm {
+        WriteJsonArm::Direct(segments) => {
+            let mut writes = TokenStream::new();
+            for segment in segments {
+                writes.extend(match segment {
+                    Segment::Text(text) => {
+                        let escaped = crate::json::escape(text);
+                        quote!(__out.raw(#escaped);)
+                    }
+                    Segment::Field(i) => {
+                        let binding = r.binding(v, *i);
+                        quote!((&__p::Field(#binding)).__json(__out);)
+                    }
+                });
+            }
+            quote!({ #writes })
+        }
+        WriteJsonArm::Message => quote!(__out.message(self)),
+        WriteJsonArm::Forward => r.forward(v, "__write_json", Some("__out")),
+    });
+    quote! {
+        fn __write_json(&self, __out: &mut ::httperr::__private::JsonMessage<'_>) {
+            #[allow(unused_imports)]
+            use ::httperr::__private::{FieldDisplay as _, FieldInt as _, FieldStr as _};
+            #body
+        }
+    }
+}
+
+fn details(r: &Render<'_>) -> TokenStream {
+    let (Some(has), Some(serialize)) = (
+        &r.plan.methods.has_details,
+        &r.plan.methods.serialize_details,
+    ) else {
+        return TokenStream::new();
+    };
+    let has = r.dispatch(has, &|arm, v| match arm {
+        HasDetailsArm::Has(has) => has.into_token_stream(),
+        HasDetailsArm::Forward => r.forward(v, "__has_details", None),
+    });
+    let serialize = r.dispatch(serialize, &|arm, v| match arm {
+        SerializeDetailsArm::None => quote!(::core::result::Result::Ok(())),
+        SerializeDetailsArm::Fields => {
+            let mut entries = TokenStream::new();
+            for &i in &serialize.binds[v] {
+                let field = &r.variant(v).fields[i];
+                // At the field's type: where a missing `Serialize` is reported.
+                let at = Span::call_site().located_at(field.ty.span());
+                let name = &field.name;
+                let binding = format_ident!("{}", field.binding, span = at);
+                entries.extend(quote_spanned! {at=>
+                    ::httperr::__private::SerializeMap::serialize_entry(__map, #name, #binding)?;
+                });
+            }
+            quote!({ #entries ::core::result::Result::Ok(()) })
+        }
+        SerializeDetailsArm::Forward => r.forward(v, "__serialize_details", Some("__map")),
+    });
+    quote! {
+        fn __has_details(&self) -> bool {
+            #has
+        }
+        fn __serialize_details<__M: ::httperr::__private::SerializeMap>(
+            &self,
+            __map: &mut __M,
+        ) -> ::core::result::Result<(), __M::Error> {
+            #serialize
+        }
+    }
+}
+
+/// The documentation data of every response the type can produce, transparent ones taken from
+/// the wrapped types. Only httperr's `utoipa` feature reads it, and it turns on `openapi`.
+#[cfg(feature = "openapi")]
+fn describe(r: &Render<'_>) -> TokenStream {
+    let type_name = r.plan.input.ident.to_string();
+    let mut entries = TokenStream::new();
+    for plan in &r.plan.variants {
+        let own = match &plan.response {
+            Response::Own(own) => own,
+            Response::Transparent => {
+                let ty = super::qualified_self(plan.variant.fields[0].ty);
+                entries.extend(quote!(<#ty as ::httperr::HttpError>::__describe(__out);));
+                continue;
+            }
+        };
+        let message = match &own.message {
+            Message::Fixed(text) => text,
+            Message::Template { resolved, .. } => &resolved.text,
+            Message::Display { text } => text
+                .as_deref()
+                .unwrap_or_else(|| crate::codes::title(own.status.code)),
+        };
+        let mut headers = TokenStream::new();
+        for header in &own.headers {
+            let (name, value) = &header.doc;
+            headers.extend(quote!((#name, #value),));
+        }
+        let mut details = TokenStream::new();
+        for &i in &own.details {
+            let name = &plan.variant.fields[i].name;
+            details.extend(quote!(#name,));
+        }
+        let variant = plan.variant.ident.to_string();
+        let status = own.status.code;
+        let code = option(own.code.as_deref());
+        let problem_type = match &own.format {
+            Format::Json => option(None),
+            Format::Problem { type_uri } => option(Some(type_uri)),
+        };
+        entries.extend(quote! {
+            __out.push(__p::ResponseDoc {
+                type_name: #type_name,
+                variant: #variant,
+                status: #status,
+                message: #message,
+                code: #code,
+                problem_type: #problem_type,
+                headers: &[#headers],
+                details: &[#details],
+            });
+        });
+    }
+    quote! {
+        fn __describe(__out: &mut ::httperr::__private::Vec<::httperr::__private::ResponseDoc>) {
+            #[allow(unused_imports)]
+            use ::httperr::__private as __p;
+            #entries
+        }
+    }
+}
+
+#[cfg(not(feature = "openapi"))]
+fn describe(_: &Render<'_>) -> TokenStream {
+    TokenStream::new()
+}
+
+/// http's constant when it has one, else a checked code in a `const` block.
+fn status_value(status: Status) -> TokenStream {
+    match status.constant {
+        Some(constant) => {
+            let constant = format_ident!("{}", constant);
+            quote!(__p::StatusCode::#constant)
+        }
+        None => {
+            let code = Literal::u16_unsuffixed(status.code);
+            quote!(const { __p::status(#code) })
+        }
+    }
+}
+
+fn format_value(format: &Format) -> TokenStream {
+    match format {
+        Format::Json => quote!(__p::BodyFormat::Json),
+        Format::Problem { type_uri } => quote!(__p::BodyFormat::Problem { type_uri: #type_uri }),
+    }
+}
+
+fn header_name(name: &HeaderName) -> TokenStream {
+    match name {
+        HeaderName::Constant(constant) => {
+            let constant = format_ident!("{}", constant);
+            quote!(__p::http::header::#constant)
+        }
+        HeaderName::Custom(name) => quote!(const { __p::HeaderName::from_static(#name) }),
+    }
+}

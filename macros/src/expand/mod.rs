@@ -1,0 +1,276 @@
+//! Renders the plan as impls with `quote!`: the entry points, and what every impl shares (its
+//! header with the inferred bounds, a method's `match` over the plan's groups, patterns).
+//!
+//! One generator per generated impl, in `expand/`: rendering decides nothing; every choice is
+//! the plan's. Generated code names `::httperr::__private` items only, through `__p` in
+//! method bodies (five tokens fewer per path: a large enum's expansion cost is per token).
+
+mod frameworks;
+mod http_error;
+mod std_impls;
+
+use crate::ast::{Input, Style, Variant};
+use crate::attr::StatusKind;
+use crate::errors::Errors;
+use crate::plan::{Match, Plan};
+use crate::valid;
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::{DeriveInput, WherePredicate};
+
+pub(crate) fn derive(input: TokenStream) -> TokenStream {
+    let input = match syn::parse2::<DeriveInput>(input) {
+        Ok(input) => input,
+        Err(error) => return error.to_compile_error(),
+    };
+    match try_expand(&input) {
+        Ok(tokens) => tokens,
+        Err(error) => crate::fallback::expand(&input, &error),
+    }
+}
+
+fn try_expand(input: &DeriveInput) -> syn::Result<TokenStream> {
+    let mut errors = Errors::default();
+    let model = Input::from_syn(input, &mut errors);
+    let plan = model.as_ref().map(|model| valid::check(model, &mut errors));
+    errors.finish()?;
+    match plan {
+        Some(plan) => Ok(Render::new(&plan).all()),
+        // `from_syn` returns `None` only after recording an error.
+        None => Err(syn::Error::new_spanned(
+            &input.ident,
+            "#[derive(HttpError)] could not read this item",
+        )),
+    }
+}
+
+/// `httperr::status!(409)`: a checked `http::StatusCode`, usable in const context.
+pub(crate) fn status(input: TokenStream) -> TokenStream {
+    let mut errors = Errors::default();
+    let parsed = syn::parse::Parser::parse2(
+        |stream: syn::parse::ParseStream| {
+            let kind = crate::attr::status_kind(stream, &mut errors)?;
+            if !stream.is_empty() {
+                return Err(stream.error(
+                    "status! takes one status code, like status!(404) or status!(NOT_FOUND)",
+                ));
+            }
+            Ok(kind)
+        },
+        input,
+    );
+    let kind = errors.ok(parsed);
+    let code = match kind {
+        Some(StatusKind::Code { code, span })
+            if valid::check_code(code, span, false, false, &mut errors) =>
+        {
+            Some((code as u16, span))
+        }
+        Some(StatusKind::Transparent(span)) => {
+            errors.at(span, "status! takes a status code, like status!(404); `transparent` belongs in #[status(...)]");
+            None
+        }
+        _ => None,
+    };
+    match (errors.finish(), code) {
+        (Ok(()), Some((code, span))) => {
+            let code = Literal::u16_unsuffixed(code);
+            quote_spanned!(span=> const { ::httperr::__private::status(#code) })
+        }
+        // In a block: `status!` is an expression, and two `compile_error!`s side by side are
+        // not one (rustc would report only the first, plus parse errors of its own).
+        (Err(error), _) => {
+            let errors = error.to_compile_error();
+            quote!({ #errors })
+        }
+        (Ok(()), None) => quote!(::core::compile_error!("status! expects a status code")),
+    }
+}
+
+/// The plan, with what every generator needs from it.
+struct Render<'a> {
+    plan: &'a Plan<'a>,
+    /// Each variant's pattern that binds nothing, made once: most arms of every `match` use it.
+    unbound: Vec<TokenStream>,
+}
+
+impl<'a> Render<'a> {
+    fn new(plan: &'a Plan<'a>) -> Self {
+        let mut unbound = Vec::with_capacity(plan.variants.len());
+        for variant in &plan.variants {
+            unbound.push(pattern(variant.variant, plan.input.is_enum, &[]));
+        }
+        Render { plan, unbound }
+    }
+
+    fn all(&self) -> TokenStream {
+        let http_error = http_error::http_error(self);
+        let serialize = self.serialize();
+        let std_impls = match self.plan.std_impls {
+            true => std_impls::std_impls(self),
+            false => TokenStream::new(),
+        };
+        let frameworks = frameworks::frameworks(self);
+        quote!(#http_error #serialize #std_impls #frameworks)
+    }
+
+    /// `Serialize`: exactly the body object, written by the runtime from the `HttpError` impl.
+    fn serialize(&self) -> TokenStream {
+        let header = self.impl_header(
+            quote!(::httperr::__private::serde::Serialize),
+            &self.plan.bounds.serialize,
+        );
+        quote! {
+            #header {
+                fn serialize<__S: ::httperr::__private::Serializer>(
+                    &self,
+                    __serializer: __S,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    ::httperr::__private::serialize(self, __serializer)
+                }
+            }
+        }
+    }
+
+    /// `impl<…> Trait for Type<…> where …`, with the type's own predicates and `bounds`.
+    fn impl_header(&self, trait_path: TokenStream, bounds: &[WherePredicate]) -> TokenStream {
+        let input = self.plan.input;
+        let ident = input.ident;
+        let mut generics = input.generics.clone();
+        if !bounds.is_empty() {
+            let predicates = &mut generics.make_where_clause().predicates;
+            for bound in bounds {
+                predicates.push(bound.clone());
+            }
+        }
+        let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
+        quote! {
+            #[automatically_derived]
+            #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic, clippy::nursery)]
+            impl #impl_generics #trait_path for #ident #type_generics #where_clause
+        }
+    }
+
+    /// A method body: `match self` over the groups of `arms`, each group's arm rendered once by
+    /// `body(arm, first variant)`; just the body when one arm serves every variant.
+    fn dispatch<A>(&self, arms: &Match<A>, body: &dyn Fn(&A, usize) -> TokenStream) -> TokenStream {
+        let prelude = quote!(
+            #[allow(unused_imports)]
+            use ::httperr::__private as __p;
+        );
+        if let [group] = arms.groups.as_slice() {
+            if group.rest {
+                let body = body(&arms.arms[group.variants[0]], group.variants[0]);
+                return quote!(#prelude #body);
+            }
+        }
+        if arms.groups.is_empty() {
+            return quote!(match *self {});
+        }
+        let mut out = TokenStream::new();
+        for group in &arms.groups {
+            let first = group.variants[0];
+            let body = body(&arms.arms[first], first);
+            if group.rest {
+                out.extend(quote!(_ => #body,));
+                continue;
+            }
+            let mut patterns = TokenStream::new();
+            for (k, &v) in group.variants.iter().enumerate() {
+                if k > 0 {
+                    patterns.extend(quote!(|));
+                }
+                let binds = &arms.binds[v];
+                patterns.extend(match binds.is_empty() {
+                    true => self.unbound[v].clone(),
+                    false => pattern(
+                        self.plan.variants[v].variant,
+                        self.plan.input.is_enum,
+                        binds,
+                    ),
+                });
+            }
+            out.extend(quote!(#patterns => #body,));
+        }
+        quote!(#prelude match self { #out })
+    }
+
+    fn variant(&self, v: usize) -> &Variant<'_> {
+        self.plan.variants[v].variant
+    }
+
+    /// The binding of field `i` of variant `v`, as its pattern names it.
+    fn binding(&self, v: usize, i: usize) -> &Ident {
+        &self.variant(v).fields[i].binding
+    }
+
+    /// A transparent variant's arm: `<Field as HttpError>::method(field, …)`. When the field's
+    /// type lacks the impl, the error points at the type (once, however many methods forward
+    /// to it) rather than at the derive. `argument` is the method's own, passed on.
+    fn forward(&self, v: usize, method: &str, argument: Option<&str>) -> TokenStream {
+        let field = &self.variant(v).fields[0];
+        let ty = qualified_self(field.ty);
+        let inner = &field.binding;
+        let method = Ident::new(method, Span::call_site());
+        match argument {
+            Some(argument) => {
+                let argument = Ident::new(argument, Span::call_site());
+                quote!(<#ty as ::httperr::HttpError>::#method(#inner, #argument))
+            }
+            None => quote!(<#ty as ::httperr::HttpError>::#method(#inner)),
+        }
+    }
+}
+
+/// The pattern of a variant binding the fields `binds` and ignoring the others with `..`.
+fn pattern(variant: &Variant<'_>, is_enum: bool, binds: &[usize]) -> TokenStream {
+    let path = variant.path(is_enum);
+    let mut fields = TokenStream::new();
+    match variant.style {
+        Style::Unit => path,
+        Style::Named => {
+            for &i in binds {
+                let field = &variant.fields[i];
+                let (ident, binding) = (&field.original.ident, &field.binding);
+                fields.extend(quote!(#ident: #binding,));
+            }
+            quote!(#path { #fields .. })
+        }
+        Style::Tuple => {
+            // Positions before the last bound one need a placeholder each.
+            let mut last = 0;
+            for &i in binds {
+                last = last.max(i + 1);
+            }
+            for (i, field) in variant.fields.iter().enumerate().take(last) {
+                match binds.contains(&i) {
+                    true => field.binding.to_tokens(&mut fields),
+                    false => fields.extend(quote!(_)),
+                }
+                fields.extend(quote!(,));
+            }
+            quote!(#path(#fields ..))
+        }
+    }
+}
+
+/// A type as it can stand in `<T as Trait>`: a trait object written with a trailing `+`
+/// (`dyn Inner +`) would not parse there.
+fn qualified_self(ty: &syn::Type) -> TokenStream {
+    if let syn::Type::TraitObject(object) = ty {
+        if object.bounds.trailing_punct() {
+            let mut object = object.clone();
+            object.bounds.pop_punct();
+            return object.into_token_stream();
+        }
+    }
+    ty.to_token_stream()
+}
+
+/// `Some("text")` or `None`, through `__p`.
+fn option(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(value) => quote!(__p::Some(#value)),
+        None => quote!(__p::None),
+    }
+}

@@ -1,0 +1,93 @@
+//! `Display`, `std::error::Error` and `From`, for a type thiserror does not derive.
+
+use super::Render;
+use crate::plan::{Display, DisplayArm, SourceArm};
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+
+pub(super) fn std_impls(r: &Render<'_>) -> TokenStream {
+    let display = display(r);
+    let error = error(r);
+    let from = from(r);
+    quote!(#display #error #from)
+}
+
+fn display(r: &Render<'_>) -> TokenStream {
+    let header = r.impl_header(quote!(::core::fmt::Display), &r.plan.bounds.display);
+    let body = r.dispatch(&r.plan.methods.display, &|arm, v| match arm {
+        DisplayArm::Fixed(text) => quote!(__formatter.write_str(#text)),
+        DisplayArm::Template => match &r.plan.variants[v].display {
+            Display::Template(resolved) => {
+                let (format, args) = (&resolved.format, &resolved.args);
+                quote!(__formatter.write_fmt(::core::format_args!(#format #args)))
+            }
+            Display::Fixed(_) | Display::Transparent => TokenStream::new(),
+        },
+        DisplayArm::Forward => {
+            let inner = r.binding(v, 0);
+            quote!(::core::fmt::Display::fmt(#inner, __formatter))
+        }
+    });
+    quote! {
+        #header {
+            fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #body
+            }
+        }
+    }
+}
+
+fn error(r: &Render<'_>) -> TokenStream {
+    let header = r.impl_header(quote!(::core::error::Error), &r.plan.bounds.error);
+    let arms = &r.plan.methods.source;
+    let body = r.dispatch(arms, &|arm, v| match arm {
+        SourceArm::None => quote!(__p::None),
+        SourceArm::Field => {
+            let field = &r.variant(v).fields[arms.binds[v][0]];
+            // At the field's type: where a source that is not an `Error` is reported.
+            let at = Span::call_site().located_at(field.ty.span());
+            let binding = format_ident!("{}", field.binding, span = at);
+            quote_spanned!(at=> ::core::option::Option::Some(#binding.as_dyn_error()))
+        }
+        SourceArm::Forward => {
+            let inner = r.binding(v, 0);
+            quote!(::core::error::Error::source(#inner.as_dyn_error()))
+        }
+    });
+    quote! {
+        #header {
+            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                #[allow(unused_imports)]
+                use ::httperr::__private::AsDynError as _;
+                #body
+            }
+        }
+    }
+}
+
+/// `From<Field>` for each `#[from]` field; it reads nothing, so it needs no inferred bound.
+fn from(r: &Render<'_>) -> TokenStream {
+    let mut impls = TokenStream::new();
+    for plan in &r.plan.variants {
+        let Some(i) = plan.from else {
+            continue;
+        };
+        let field = &plan.variant.fields[i];
+        let ty = field.ty;
+        let path = plan.variant.path(r.plan.input.is_enum);
+        let build = match &field.original.ident {
+            Some(ident) => quote!(#path { #ident: __source }),
+            None => quote!(#path(__source)),
+        };
+        let header = r.impl_header(quote!(::core::convert::From<#ty>), &[]);
+        impls.extend(quote! {
+            #header {
+                fn from(__source: #ty) -> Self {
+                    #build
+                }
+            }
+        });
+    }
+    impls
+}

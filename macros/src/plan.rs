@@ -1,0 +1,279 @@
+//! The plan: everything `valid` decided about one derive input, which `expand` renders as it is.
+//!
+//! Two layers. [`VariantPlan`] says what each variant *is* (its status, message, body, headers,
+//! source); [`Methods`] says what each generated method's `match` looks like: one typed arm per
+//! variant, grouped so that variants with the same arm share it ([`Match`]).
+
+use crate::ast::{Input, Variant};
+use crate::template::{Resolved, Segment};
+use syn::WherePredicate;
+
+pub(crate) struct Plan<'a> {
+    pub(crate) input: &'a Input<'a>,
+    pub(crate) variants: Vec<VariantPlan<'a>>,
+    /// `Display`, `Error` and `From` are ours to write: thiserror does not write them.
+    pub(crate) std_impls: bool,
+    pub(crate) methods: Methods,
+    pub(crate) bounds: Bounds,
+}
+
+pub(crate) struct VariantPlan<'a> {
+    pub(crate) variant: &'a Variant<'a>,
+    pub(crate) response: Response,
+    /// What a generated `Display` writes (unused when thiserror writes it).
+    pub(crate) display: Display,
+    /// The field `Error::source` returns.
+    pub(crate) source: Option<usize>,
+    /// The field a `From` impl is written for.
+    pub(crate) from: Option<usize>,
+}
+
+pub(crate) enum Response {
+    /// Everything comes from the one field (index 0).
+    Transparent,
+    Own(Box<Own>),
+}
+
+pub(crate) struct Own {
+    pub(crate) status: Status,
+    pub(crate) message: Message,
+    pub(crate) code: Option<String>,
+    pub(crate) format: Format,
+    pub(crate) headers: Vec<HeaderPlan>,
+    /// Indexes of the `#[detail]` fields, in field order.
+    pub(crate) details: Vec<usize>,
+    pub(crate) body: Body,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Status {
+    pub(crate) code: u16,
+    /// http's `StatusCode` constant, when it has one.
+    pub(crate) constant: Option<&'static str>,
+}
+
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum Format {
+    Json,
+    /// RFC 9457 problem details, with the `type` URI: base + code, or `about:blank`.
+    Problem {
+        type_uri: String,
+    },
+}
+
+/// The public message.
+pub(crate) enum Message {
+    /// Known now: a template without holes, the reason phrase (a hidden 5xx, no template).
+    Fixed(String),
+    /// A template formatted at run time.
+    Template {
+        resolved: Resolved,
+        /// Text and fields when every hole is a plain `{field}` of a string or integer type:
+        /// the body writer then writes each field itself, without `core::fmt`.
+        direct: Option<Vec<Segment>>,
+    },
+    /// thiserror's `Display` text.
+    Display {
+        /// Its `#[error]` string when it has one, for API documentation.
+        #[cfg(feature = "openapi")]
+        text: Option<String>,
+    },
+}
+
+/// How the body is made.
+pub(crate) enum Body {
+    /// The whole body, computed at compile time.
+    Fixed(String),
+    /// The runtime writer writes the head and tail around the message.
+    Written,
+    /// Through the type's `Serialize` impl: the variant has `#[detail]` fields.
+    Serialized,
+}
+
+pub(crate) struct HeaderPlan {
+    pub(crate) name: HeaderName,
+    pub(crate) value: HeaderValue,
+    /// The lowercase name and the value as written, for API documentation.
+    #[cfg(feature = "openapi")]
+    pub(crate) doc: (String, String),
+}
+
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) enum HeaderName {
+    /// http's `header::` constant.
+    Constant(&'static str),
+    /// Any other name, lowercase.
+    Custom(String),
+}
+
+pub(crate) enum HeaderValue {
+    Text(HeaderText),
+    /// The user's template, formatted at its span (errors about its fields point there).
+    Formatted(Resolved),
+}
+
+/// A header value written with no span of the user's.
+#[derive(Clone, PartialEq)]
+pub(crate) enum HeaderText {
+    /// Checked now: a valid header value.
+    Fixed(String),
+    /// Text and plain `{field}`s, formatted at run time with a format string of ours.
+    Direct(Vec<Segment>),
+}
+
+pub(crate) enum Display {
+    Fixed(String),
+    Template(Resolved),
+    Transparent,
+}
+
+/// One generated method's `match`: the groups of variants sharing an arm, in the order of
+/// their first variant. Each group's arm is its first variant's (`arms[variants[0]]`).
+pub(crate) struct Match<A> {
+    /// One arm per variant, in variant order.
+    pub(crate) arms: Vec<A>,
+    /// The fields each variant's arm reads: its pattern binds them.
+    pub(crate) binds: Vec<Vec<usize>>,
+    pub(crate) groups: Vec<Group>,
+}
+
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct Group {
+    pub(crate) variants: Vec<usize>,
+    /// Written as `_`, last: the largest group whose arm binds no field.
+    pub(crate) rest: bool,
+}
+
+/// The generated methods, each a [`Match`] with an arm type of its own. `None` for a method
+/// left to the trait's default.
+pub(crate) struct Methods {
+    pub(crate) status: Match<StatusArm>,
+    pub(crate) message: Match<MessageArm>,
+    pub(crate) code: Match<CodeArm>,
+    pub(crate) format: Match<FormatArm>,
+    pub(crate) insert_headers: Option<Match<HeadersArm>>,
+    pub(crate) to_response: Match<ResponseArm>,
+    pub(crate) write_message: Match<WriteMessageArm>,
+    pub(crate) write_json: Option<Match<WriteJsonArm>>,
+    pub(crate) has_details: Option<Match<HasDetailsArm>>,
+    pub(crate) serialize_details: Option<Match<SerializeDetailsArm>>,
+    pub(crate) display: Match<DisplayArm>,
+    pub(crate) source: Match<SourceArm>,
+}
+
+// Arms. `Forward` is a transparent variant's: the same method called on its field.
+
+#[derive(PartialEq)]
+pub(crate) enum StatusArm {
+    Status(Status),
+    Forward,
+}
+
+#[derive(PartialEq)]
+pub(crate) enum MessageArm {
+    Fixed(String),
+    /// Written at run time through `__write_message`.
+    Written,
+    Forward,
+}
+
+#[derive(PartialEq)]
+pub(crate) enum CodeArm {
+    Code(Option<String>),
+    Forward,
+}
+
+#[derive(PartialEq)]
+pub(crate) enum FormatArm {
+    Format(Format),
+    Forward,
+}
+
+#[derive(PartialEq)]
+pub(crate) enum HeadersArm {
+    /// Headers whose values are fixed or direct (possibly none at all).
+    Headers(Vec<(HeaderName, HeaderText)>),
+    /// Some value is the user's own template: the arm is the variant's own, rendered from its
+    /// plan's headers.
+    Formatted,
+    Forward,
+}
+
+#[derive(PartialEq)]
+pub(crate) enum ResponseArm {
+    Fixed {
+        status: Status,
+        format: Format,
+        body: String,
+        headers: usize,
+    },
+    Written {
+        status: Status,
+        format: Format,
+        code: Option<String>,
+        headers: usize,
+    },
+    Serialized {
+        headers: usize,
+    },
+    Forward,
+}
+
+#[derive(PartialEq)]
+pub(crate) enum WriteMessageArm {
+    /// `message()`, which borrows a fixed message.
+    Message,
+    /// `Display` is the message: our template, or thiserror's text.
+    Display,
+    /// thiserror writes `Display`, so the template is formatted here.
+    Template,
+    Forward,
+}
+
+#[derive(PartialEq)]
+pub(crate) enum WriteJsonArm {
+    /// Text escaped now, fields written by the runtime's direct writers.
+    Direct(Vec<Segment>),
+    /// Through `__write_message`, escaped as it is written.
+    Message,
+    Forward,
+}
+
+#[derive(PartialEq)]
+pub(crate) enum HasDetailsArm {
+    Has(bool),
+    Forward,
+}
+
+#[derive(PartialEq)]
+pub(crate) enum SerializeDetailsArm {
+    None,
+    /// The `#[detail]` fields, each at its type's span.
+    Fields,
+    Forward,
+}
+
+#[derive(PartialEq)]
+pub(crate) enum DisplayArm {
+    Fixed(String),
+    Template,
+    Forward,
+}
+
+#[derive(PartialEq)]
+pub(crate) enum SourceArm {
+    None,
+    /// `Some(field)`, the one field the arm binds: variants whose source has the same binding
+    /// and type share the arm, an error about the type then reported once.
+    Field,
+    Forward,
+}
+
+/// Where-clause predicates inferred for each impl, from what that impl reads.
+#[derive(Default)]
+pub(crate) struct Bounds {
+    pub(crate) http_error: Vec<WherePredicate>,
+    pub(crate) serialize: Vec<WherePredicate>,
+    pub(crate) display: Vec<WherePredicate>,
+    pub(crate) error: Vec<WherePredicate>,
+}
