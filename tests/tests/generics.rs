@@ -116,3 +116,57 @@ fn usable_as_trait_object() {
         br#"{"error":"Bad Request"}"#
     );
 }
+
+// Bounds are inferred per impl: `Display` and `Error` read no `#[detail]` field, so they exist
+// for an owner type that is `Debug` but not `Serialize`; only `HttpError` (the body) needs it.
+#[derive(Debug, HttpError)]
+enum JobError<T> {
+    #[status(409, "job is busy")]
+    Busy {
+        #[detail]
+        owner: T,
+    },
+}
+
+#[derive(Debug)]
+struct NotSerialize;
+
+#[test]
+fn display_and_error_need_no_bound_for_a_detail() {
+    let error = JobError::Busy {
+        owner: NotSerialize,
+    };
+    assert_eq!(error.to_string(), "job is busy");
+    let as_error: &dyn std::error::Error = &error;
+    assert!(as_error.source().is_none());
+    // With a serializable owner, the same type is an `HttpError` with the owner in the body.
+    assert_json(
+        &JobError::Busy { owner: "ada" },
+        409,
+        r#"{"error":"job is busy","details":{"owner":"ada"}}"#,
+    );
+}
+
+// And the other way round: a field only a template reads needs `Display`, not `Serialize`,
+// and the `Error` impl needs only what `source()` reads of it (nothing, here).
+#[derive(Debug, HttpError)]
+enum Shown<T> {
+    #[status(400, "bad value {value}")]
+    Bad { value: T },
+}
+
+#[derive(Debug)]
+struct DisplayOnly;
+
+impl std::fmt::Display for DisplayOnly {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("shown")
+    }
+}
+
+#[test]
+fn a_template_field_needs_display_only() {
+    let error = Shown::Bad { value: DisplayOnly };
+    assert_eq!(error.to_string(), "bad value shown");
+    assert_json(&error, 400, r#"{"error":"bad value shown"}"#);
+}
