@@ -1,12 +1,50 @@
 //! The `#[derive(HttpError)]` and `status!` macros. Documentation lives in the `httperr` crate.
 //!
-//! The pipeline: `ast` (with `attr` and `template`) parses the input once into a typed model,
-//! `valid` checks it against every rule and resolves it into a plan, `expand` turns the plan
-//! into impls that call `::httperr::__private`, and `fallback` stands in when there are errors.
-//! Generated code is written with `tokens!` (in `tokens`) rather than `quote!`: the same output,
-//! at a fraction of this crate's own build time. Match arms that carry no span of the user's are
-//! written as source text and lexed once per method (`expand::dispatch`): the derive's cost in a
-//! user's build is per token made.
+//! # The pipeline
+//!
+//! 1. **Parse** the input once into a typed model: `ast` (the type, its variants and fields),
+//!    with `attr` (the attributes) and `template` (message and header templates).
+//! 2. **Validate** the model into a complete plan: `valid` checks every rule, recording each
+//!    error and moving on, and decides everything that is generated — status, message, body
+//!    and header routes (`route`), the source and `From` fields, each generated method's arms
+//!    and which variants share them (`arms`), and the bounds each impl needs (`bound`). The
+//!    plan's types are in `plan`.
+//! 3. **Render** the plan with `quote!` (`expand`): one generator per generated impl, in
+//!    `expand/`. Rendering decides nothing. When step 1 or 2 found errors, `fallback` emits
+//!    them with stub impls instead, so that uses of the type add no cascade of errors.
+//!
+//! Shared knowledge comes from the runtime's sources: `table.rs` (the status-code table) is
+//! the runtime's own file. Generated code names runtime items only through
+//! `::httperr::__private`.
+//!
+//! # Where things are
+//!
+//! | file | holds |
+//! |---|---|
+//! | `ast.rs` | the model: `Input`, `Variant`, `Field` |
+//! | `attr.rs` | `#[status]`, `#[header]`, `#[http]`, `#[from]`, `#[source]`, `#[detail]` parsing |
+//! | `template.rs` | templates: holes, extra arguments, resolution against a variant's fields |
+//! | `valid.rs` | every rule of the spec; builds the plan |
+//! | `plan.rs` | the plan's types |
+//! | `route.rs` | the fast path of each message, header and body |
+//! | `arms.rs` | each method's arms, and the grouping of variants that share one |
+//! | `bound.rs` | where-clause predicates inferred per impl |
+//! | `expand/` | rendering: `mod.rs` (entry points, impl headers, `match`es, patterns), `http_error.rs`, `std_impls.rs` (`Display`, `Error`, `From`), `frameworks.rs` |
+//! | `fallback.rs` | stub impls when there are errors |
+//! | `codes.rs`, `headers.rs`, `json.rs`, `names.rs`, `errors.rs` | the status table's view, http's header constants, compile-time bodies, name helpers, error accumulation |
+//!
+//! # How to add an attribute
+//!
+//! 1. Parse it in `attr.rs` into a field of `Attrs` or `FieldAttrs` (keep its span; record
+//!    errors with `Errors` and go on), and list it in `HTTP_OPTIONS` if it is an `#[http]`
+//!    option.
+//! 2. Check it in `valid.rs` (misplaced, conflicting, invalid: one spanned error each) and
+//!    record its effect in the plan (`plan.rs`): a field of `Own` or `VariantPlan`, and, if it
+//!    changes a generated method, that method's arm type and its construction in `arms.rs`.
+//!    If a generated impl reads a new field, say which bound it needs in `bound.rs`.
+//! 3. Render the new arm in the generator of its impl in `expand/`.
+//! 4. Test it: behaviour in `tests/tests/`, every misuse as a ui case in `tests/tests/ui/`,
+//!    and a seed in `tests/tests/macro_fuzz.rs`.
 #![forbid(unsafe_code)]
 // Plain loops rather than iterator adapters: each adapter called with a closure is generic code
 // compiled anew for that closure, and they were a quarter of this crate's build.
@@ -14,6 +52,7 @@
 
 extern crate proc_macro;
 
+mod args;
 mod arms;
 mod ast;
 mod attr;

@@ -4,8 +4,9 @@
 //! named in a hole, or as `.field` in an extra argument, becomes the pattern binding of that
 //! field. The result is a `write!` call whose format string keeps the user's span.
 
+use crate::args;
 use crate::errors::Errors;
-use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
 use quote::quote;
 use std::ops::Range;
 use syn::LitStr;
@@ -89,6 +90,17 @@ impl Resolved {
 }
 
 impl Template {
+    /// The names the holes give, fields or not.
+    pub(crate) fn hole_names(&self) -> Vec<&str> {
+        let mut names = Vec::new();
+        for hole in &self.holes {
+            if let Arg::Name(name) = &hole.arg {
+                names.push(name.as_str());
+            }
+        }
+        names
+    }
+
     fn is_named_arg(&self, name: &str) -> bool {
         self.named_args.iter().any(|n| n == name)
     }
@@ -102,11 +114,11 @@ impl Template {
                 return None;
             }
         };
-        let split = split_args(&args);
+        let split = args::split(&args);
         let mut named_args = Vec::new();
         let mut positional_args = 0;
         for arg in &split {
-            match arg_name(arg) {
+            match args::name(arg) {
                 Some(name) => named_args.push(name),
                 None => positional_args += 1,
             }
@@ -116,7 +128,8 @@ impl Template {
         }
         Some(Template {
             lit,
-            args,
+            // Without a trailing comma: named arguments are appended after them.
+            args: args::join(&split),
             value,
             holes,
             named_args,
@@ -145,15 +158,24 @@ impl Template {
                 Arg::Name(name) if self.named_args.contains(name) => None,
                 Arg::Name(name) => match field_index(fields, name) {
                     Some(i) => Some(i),
+                    // Not a field: `format_args!` captures it from the scope (a constant),
+                    // unless it looks like a misspelt field.
                     None => {
-                        failed = true;
-                        errors.at(
-                            subspan(&self.lit, hole.range.clone()),
-                            unknown_field(name, fields, tuple),
-                        );
+                        if let Some(message) = misspelt_field(name, fields) {
+                            failed = true;
+                            errors.at(subspan(&self.lit, hole.range.clone()), message);
+                        }
                         None
                     }
                 },
+                Arg::Index(_) if tuple && self.positional_args > 0 => {
+                    failed = true;
+                    errors.at(
+                        subspan(&self.lit, hole.range.clone()),
+                        "ambiguous position: in a tuple variant `{0}` is field 0, but this template also has positional arguments; name the arguments (`{x}`, then `x = …`), or write the field as an argument (`.0`)",
+                    );
+                    None
+                }
                 Arg::Index(i) if tuple => match fields.get(*i) {
                     Some(_) => Some(*i),
                     None => {
@@ -189,8 +211,7 @@ impl Template {
                     None
                 }
             };
-            let spec =
-                self.rewrite_spec(&hole.spec, fields, &mut uses, (&hole.range, tuple, errors));
+            let spec = self.rewrite_spec(&hole.spec, fields, &mut uses, (&hole.range, errors));
             match (field, &mut segments) {
                 (Some(i), Some(segments)) if hole.spec.is_empty() => {
                     segments.push(Segment::Field(i))
@@ -202,6 +223,10 @@ impl Template {
                     uses.push((i, trait_name));
                     out.push('{');
                     out.push_str(&fields[i].binding.to_string());
+                    // `{b:p}` prints the pointer the field holds, not the binding's address.
+                    if trait_name == "Pointer" {
+                        out.push_str(POINTEE);
+                    }
                     if !spec.is_empty() {
                         out.push(':');
                         out.push_str(&spec);
@@ -226,7 +251,15 @@ impl Template {
         if !self.args.is_empty() {
             segments = None;
         }
-        let args = rewrite_args(self.args.clone(), fields, &mut uses, errors);
+        let mut used = Vec::new();
+        let mut unknown = Vec::new();
+        let args = args::rewrite(self.args.clone(), fields, &mut used, &mut unknown);
+        for i in used {
+            uses.push((i, "any"));
+        }
+        for args::UnknownField { name, span } in unknown {
+            errors.at(span, unknown_field(&name, fields, tuple));
+        }
         if failed || errors_marker(errors) != before {
             return None;
         }
@@ -243,14 +276,19 @@ impl Template {
         let located = Span::call_site().located_at(self.lit.span());
         for (i, field) in fields.iter().enumerate() {
             // Named in the string (a hole or a `name$`), not only in an extra argument.
-            let mut named = false;
+            let (mut named, mut pointer) = (false, false);
             for &(used, how) in &uses {
-                named |= used == i && how != "any";
+                named |= used == i && how != "any" && how != "Pointer";
+                pointer |= used == i && how == "Pointer";
             }
+            let name = field.binding;
+            let value = Ident::new(&name.to_string(), located);
             if named {
-                let name = field.binding;
-                let value = Ident::new(&name.to_string(), located);
                 args.extend(quote!(, #name = #value));
+            }
+            if pointer {
+                let pointee = Ident::new(&format!("{name}{POINTEE}"), located);
+                args.extend(quote!(, #pointee = *#value));
             }
         }
         let fixed = (self.holes.is_empty() && self.args.is_empty()).then(|| unescape(&self.value));
@@ -271,7 +309,7 @@ impl Template {
         spec: &str,
         fields: &[FieldRef<'_>],
         uses: &mut Vec<(usize, &'static str)>,
-        (range, tuple, errors): (&Range<usize>, bool, &mut Errors),
+        (range, errors): (&Range<usize>, &mut Errors),
     ) -> String {
         let Some(dollar) = spec.find('$') else {
             return spec.to_owned();
@@ -294,19 +332,34 @@ impl Template {
                 format!("{}{}$", &spec[..start], fields[i].binding)
             }
             None => {
-                // A position (`1$`) or a named argument is rustc's to check; a name that is
-                // neither is a missing field, reported here rather than as an unknown local.
+                // A position (`1$`), a named argument or a name captured from the scope is
+                // rustc's to check; a misspelt field is reported here.
                 if !name.is_empty() && !is_index(name) && !self.is_named_arg(name) {
-                    errors.at(
-                        subspan(&self.lit, range.clone()),
-                        unknown_field(name, fields, tuple),
-                    );
+                    if let Some(message) = misspelt_field(name, fields) {
+                        errors.at(subspan(&self.lit, range.clone()), message);
+                    }
                 }
                 spec[..=dollar].to_owned()
             }
         };
-        head + &self.rewrite_spec(&spec[dollar + 1..], fields, uses, (range, tuple, errors))
+        head + &self.rewrite_spec(&spec[dollar + 1..], fields, uses, (range, errors))
     }
+}
+
+/// Suffix of the named argument that holds what a `{field:p}` field points to.
+const POINTEE: &str = "__pointee";
+
+/// The error for a hole naming no field, when the name is close to a field's: a typo, not a
+/// constant to capture.
+fn misspelt_field(name: &str, fields: &[FieldRef<'_>]) -> Option<String> {
+    let mut names = Vec::with_capacity(fields.len());
+    for field in fields {
+        names.push(field.name.as_str());
+    }
+    let close = crate::names::did_you_mean(name, &names)?;
+    Some(format!(
+        "no field `{name}` on this variant; did you mean `{close}`?"
+    ))
 }
 
 fn errors_marker(errors: &Errors) -> usize {
@@ -414,8 +467,15 @@ fn holes(value: &str) -> Result<Vec<Hole>, (String, Range<usize>)> {
                     Arg::Next
                 } else if let Some(index) = index(arg) {
                     Arg::Index(index)
+                } else if let Some(name) = arg.strip_prefix("r#") {
+                    return Err((
+                        format!(
+                            "invalid placeholder `{{{inner}}}`: raw identifiers are not supported in format strings; write `{{{name}}}` for the field `r#{name}`"
+                        ),
+                        i..end + 1,
+                    ));
                 } else if is_identifier(arg) {
-                    Arg::Name(arg.strip_prefix("r#").unwrap_or(arg).to_owned())
+                    Arg::Name(arg.to_owned())
                 } else {
                     return Err((
                         format!(
@@ -480,39 +540,6 @@ fn unescape(value: &str) -> String {
     out
 }
 
-/// The extra arguments after a template, split at their top-level commas.
-fn split_args(args: &TokenStream) -> Vec<Vec<TokenTree>> {
-    let mut split = Vec::new();
-    let mut arg = Vec::new();
-    for token in args.clone() {
-        match &token {
-            TokenTree::Punct(p) if p.as_char() == ',' => {
-                if !arg.is_empty() {
-                    split.push(core::mem::take(&mut arg));
-                }
-            }
-            _ => arg.push(token),
-        }
-    }
-    if !arg.is_empty() {
-        split.push(arg);
-    }
-    split
-}
-
-/// The name of a `name = expr` argument (and not of `a == b`).
-fn arg_name(arg: &[TokenTree]) -> Option<String> {
-    match arg {
-        [TokenTree::Ident(name), TokenTree::Punct(eq), rest @ ..] if eq.as_char() == '=' => {
-            match rest.first() {
-                Some(TokenTree::Punct(p)) if p.as_char() == '=' => None,
-                _ => Some(name.to_string()),
-            }
-        }
-        _ => None,
-    }
-}
-
 /// Reports extra arguments that no placeholder uses (rustc would report them at the derive);
 /// false when there are some. Specs with `$` or `*` use arguments in ways left to rustc.
 fn unused_args(holes: &[Hole], args: &[Vec<TokenTree>], errors: &mut Errors) -> bool {
@@ -526,7 +553,7 @@ fn unused_args(holes: &[Hole], args: &[Vec<TokenTree>], errors: &mut Errors) -> 
     let mut ok = true;
     let mut position = 0;
     for arg in args {
-        let named = arg_name(arg);
+        let named = args::name(arg);
         let used = match &named {
             Some(name) => holes
                 .iter()
@@ -556,66 +583,6 @@ fn unused_args(holes: &[Hole], args: &[Vec<TokenTree>], errors: &mut Errors) -> 
         errors.push(syn::Error::new_spanned(tokens, message));
     }
     ok
-}
-
-/// Replaces `.field` and `.0` in extra arguments with the field's binding.
-fn rewrite_args(
-    args: TokenStream,
-    fields: &[FieldRef<'_>],
-    uses: &mut Vec<(usize, &'static str)>,
-    errors: &mut Errors,
-) -> TokenStream {
-    let mut out = TokenStream::new();
-    let mut tokens = args.into_iter().peekable();
-    let mut after_value = false;
-    while let Some(token) = tokens.next() {
-        match &token {
-            TokenTree::Punct(dot) if dot.as_char() == '.' && !after_value => {
-                let name = match tokens.peek() {
-                    Some(TokenTree::Ident(ident)) => Some((ident.to_string(), ident.span())),
-                    Some(TokenTree::Literal(lit)) => Some((lit.to_string(), lit.span())),
-                    _ => None,
-                };
-                match name {
-                    Some((name, span)) => {
-                        tokens.next();
-                        let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
-                        match field_index(fields, &name) {
-                            Some(i) => {
-                                uses.push((i, "any"));
-                                let binding = Ident::new(&fields[i].binding.to_string(), span);
-                                out.extend(quote!((*#binding)));
-                            }
-                            None => {
-                                errors.at(span, unknown_field(&name, fields, is_tuple(fields)));
-                            }
-                        }
-                        after_value = true;
-                    }
-                    None => {
-                        out.extend([token]);
-                        after_value = false;
-                    }
-                }
-            }
-            TokenTree::Group(group) => {
-                let inner = rewrite_args(group.stream(), fields, uses, errors);
-                let mut rewritten = Group::new(group.delimiter(), inner);
-                rewritten.set_span(group.span());
-                out.extend([TokenTree::Group(rewritten)]);
-                after_value = group.delimiter() != Delimiter::None;
-            }
-            TokenTree::Punct(p) => {
-                after_value = p.as_char() == '?';
-                out.extend([token]);
-            }
-            TokenTree::Ident(_) | TokenTree::Literal(_) => {
-                after_value = true;
-                out.extend([token]);
-            }
-        }
-    }
-    out
 }
 
 /// A span inside the literal where the compiler can give one, else the whole literal.

@@ -140,7 +140,7 @@ fn check_variant(
     if input.is_enum {
         check_variant_options(attrs, errors);
     }
-    check_fields(variant, errors);
+    check_fields(variant, input.thiserror, errors);
 
     let (status, inherited) = match (&attrs.status, default) {
         (Some(own), _) => (own, false),
@@ -185,7 +185,19 @@ fn check_variant(
         None => None,
         Some(template) if inherited => {
             let mut scratch = Errors::default();
-            let resolved = template.resolve(&fields, &mut scratch);
+            let mut resolved = template.resolve(&fields, &mut scratch);
+            // A name that is another variant's field is a field this one lacks, not a
+            // constant to capture.
+            for name in template.hole_names() {
+                let mine = fields.iter().any(|field| field.name == name);
+                let theirs = input
+                    .variants
+                    .iter()
+                    .any(|other| other.fields.iter().any(|field| field.name == name));
+                if theirs && !mine {
+                    resolved = None;
+                }
+            }
             if resolved.is_none() {
                 errors.at(
                     variant.span(),
@@ -349,7 +361,8 @@ fn check_variant_options(attrs: &Attrs, errors: &mut Errors) {
     }
 }
 
-fn check_fields(variant: &Variant<'_>, errors: &mut Errors) {
+/// `thiserror`: thiserror checks what it shares with us (a borrowed source), and says so.
+fn check_fields(variant: &Variant<'_>, thiserror: bool, errors: &mut Errors) {
     let count = variant.fields.len();
     let mut source: Option<Span> = None;
     for field in &variant.fields {
@@ -363,6 +376,11 @@ fn check_fields(variant: &Variant<'_>, errors: &mut Errors) {
                 errors.at(span, "a variant has one source: remove #[source] or #[from] from one of these fields");
             }
             source = Some(span);
+        }
+        if field.is_source() && !thiserror {
+            if let Some(lifetime) = non_static_lifetime(field.ty) {
+                errors.at(lifetime, "a source cannot borrow: `Error::source` returns `dyn Error + 'static`, so the source's type must be 'static; own the error (or wrap it in an `Arc`) instead of borrowing it");
+            }
         }
         if let Some(span) = field.attrs.detail {
             if variant.style == Style::Tuple {
@@ -417,6 +435,13 @@ fn check_transparent(
             errors.at(
                 detail,
                 "a transparent variant's body is the wrapped error's: #[detail] has no place here",
+            );
+            ok = false;
+        }
+        if let Some(source) = field.attrs.source {
+            errors.at(
+                source,
+                "a transparent variant's `source()` is the wrapped error's own source: remove #[source] (the field is not the source, it is the error)",
             );
             ok = false;
         }
@@ -535,8 +560,35 @@ fn format_of(http: &crate::attr::Http) -> Format {
 }
 
 /// thiserror writes a `Display` for this variant.
+/// The first lifetime other than `'static` in a type, at any depth.
+fn non_static_lifetime(ty: &syn::Type) -> Option<Span> {
+    fn walk(tokens: proc_macro2::TokenStream) -> Option<Span> {
+        let mut tokens = tokens.into_iter().peekable();
+        while let Some(token) = tokens.next() {
+            match token {
+                proc_macro2::TokenTree::Punct(p) if p.as_char() == '\'' => {
+                    if let Some(proc_macro2::TokenTree::Ident(name)) = tokens.next() {
+                        if name != "static" {
+                            return Some(p.span().join(name.span()).unwrap_or(name.span()));
+                        }
+                    }
+                }
+                proc_macro2::TokenTree::Group(group) => {
+                    if let Some(span) = walk(group.stream()) {
+                        return Some(span);
+                    }
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+    walk(quote::ToTokens::to_token_stream(ty))
+}
+
+/// An enum-level `#[error("…")]` is every variant's `Display` that has none of its own.
 fn variant_display(attrs: &Attrs, input: &Input<'_>) -> bool {
-    attrs.thiserror_display || (!input.is_enum && input.attrs.thiserror_display)
+    attrs.thiserror_display || input.attrs.thiserror_display
 }
 
 fn header_title(name: &str) -> String {

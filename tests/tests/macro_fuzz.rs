@@ -12,6 +12,8 @@
 // As in the macro crate's lib.rs: its loops are on purpose.
 #![allow(clippy::manual_find)]
 
+#[path = "../../macros/src/args.rs"]
+mod args;
 #[path = "../../macros/src/arms.rs"]
 mod arms;
 #[path = "../../macros/src/ast.rs"]

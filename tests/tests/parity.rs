@@ -1,0 +1,217 @@
+//! Templates and coexistence at thiserror's level: each behaviour thiserror has, on a type that
+//! derives httperr alone and on one that derives both (thiserror then writes `Display`).
+//!
+//! The numbers are those of the issue that asked for them (templates and coexistence).
+
+mod common;
+use common::assert_json;
+use httperr::HttpError;
+use std::collections::HashMap;
+
+fn not(value: &bool) -> &'static str {
+    if *value { "no" } else { "yes" }
+}
+
+struct Pair<'a>(&'a u8, &'a u8);
+
+impl std::fmt::Display for Pair<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "({}, {})", self.0, self.1)
+    }
+}
+
+trait Width {
+    const WIDTH: usize;
+}
+
+impl<T> Width for T {
+    const WIDTH: usize = 3;
+}
+
+const MSG: &str = "invalid input";
+const CODE: u16 = 17;
+
+// 1, 2, 3, 4, 7: extra arguments as thiserror reads them.
+#[derive(Debug, HttpError)]
+enum Args<'a> {
+    // 1. `.0` is a reference to the field.
+    #[status(400, "{}", not(.0))]
+    Not(bool),
+    #[status(400, "{}", Pair(.0, .1))]
+    Both(u8, u8),
+    #[status(400, "{}", *.is_left)]
+    Deref { is_left: bool },
+    // 2. After a keyword, and a nested tuple field.
+    #[status(400, "{}", match .0 { true => "y", false => "n" })]
+    Matched(bool),
+    #[status(400, "{}", .0.1)]
+    Nested((u8, u8)),
+    // 3. A trailing comma.
+    #[status(400, "{x} {}", .x + 1,)]
+    Trailing { x: u8 },
+    // 4. Commas inside generic arguments do not split arguments.
+    #[status(400, "{}", HashMap::<u8, u8>::new().len())]
+    Turbofish,
+    #[status(400, "{}", <u8 as Width>::WIDTH + <HashMap<u8, u8> as Width>::WIDTH)]
+    Qualified,
+    // 7. A field named bare.
+    #[status(400, "unexpected token: {:?}", token)]
+    Unexpected { token: &'a str },
+}
+
+#[test]
+fn extra_arguments_read_fields_as_thiserror_does() {
+    assert_json(&Args::Not(true), 400, r#"{"error":"no"}"#);
+    assert_json(&Args::Both(1, 2), 400, r#"{"error":"(1, 2)"}"#);
+    assert_json(&Args::Deref { is_left: true }, 400, r#"{"error":"true"}"#);
+    assert_json(&Args::Matched(false), 400, r#"{"error":"n"}"#);
+    assert_json(&Args::Nested((4, 5)), 400, r#"{"error":"5"}"#);
+    assert_json(&Args::Trailing { x: 1 }, 400, r#"{"error":"1 2"}"#);
+    assert_json(&Args::Turbofish, 400, r#"{"error":"0"}"#);
+    assert_json(&Args::Qualified, 400, r#"{"error":"6"}"#);
+    assert_json(
+        &Args::Unexpected { token: "}" },
+        400,
+        r#"{"error":"unexpected token: \"}\""}"#,
+    );
+    assert_eq!(Args::Nested((4, 5)).to_string(), "5");
+}
+
+#[derive(Debug, HttpError, thiserror::Error)]
+enum ArgsWithThiserror<'a> {
+    #[status(400)]
+    #[error("{}", not(.0))]
+    Not(bool),
+    #[status(400, "{}", not(.0))]
+    #[error("display {}", not(.0))]
+    NotOwn(bool),
+    #[status(400, "{}", match .0 { true => "y", false => "n" })]
+    #[error("{}", .1)]
+    Matched(bool, u8),
+    #[status(400, "{x} {}", .x + 1,)]
+    #[error("{x} {}", .x + 1,)]
+    Trailing { x: u8 },
+    #[status(400, "{}", HashMap::<u8, u8>::new().len())]
+    #[error("{}", HashMap::<u8, u8>::new().len())]
+    Turbofish,
+    #[status(400, "unexpected token: {:?}", token)]
+    #[error("unexpected token: {:?}", token)]
+    Unexpected { token: &'a str },
+}
+
+#[test]
+fn extra_arguments_beside_thiserror() {
+    // No template of ours: thiserror's `Display` is the 4xx message.
+    assert_json(&ArgsWithThiserror::Not(false), 400, r#"{"error":"yes"}"#);
+    assert_json(&ArgsWithThiserror::NotOwn(false), 400, r#"{"error":"yes"}"#);
+    assert_eq!(ArgsWithThiserror::NotOwn(false).to_string(), "display yes");
+    let matched = ArgsWithThiserror::Matched(true, 9);
+    assert_json(&matched, 400, r#"{"error":"y"}"#);
+    assert_eq!(matched.to_string(), "9");
+    assert_json(
+        &ArgsWithThiserror::Trailing { x: 1 },
+        400,
+        r#"{"error":"1 2"}"#,
+    );
+    assert_json(&ArgsWithThiserror::Turbofish, 400, r#"{"error":"0"}"#);
+    let unexpected = ArgsWithThiserror::Unexpected { token: "x" };
+    assert_json(&unexpected, 400, r#"{"error":"unexpected token: \"x\""}"#);
+    assert_eq!(unexpected.to_string(), "unexpected token: \"x\"");
+}
+
+// 5. A hole that names no field is captured from the scope; 6. `{self:?}`.
+#[derive(Debug, HttpError)]
+#[status(400, "{MSG}: {id:?} (code {CODE:?})")]
+struct Captured {
+    id: &'static str,
+}
+
+#[derive(Debug, HttpError)]
+enum Tuple {
+    #[status(422, "{MSG} at {0}")]
+    At(u32),
+    #[status(400, "{self:?} has {n}")]
+    Myself { n: u8 },
+}
+
+#[test]
+fn holes_that_name_no_field_are_captured() {
+    assert_json(
+        &Captured { id: "x" },
+        400,
+        r#"{"error":"invalid input: \"x\" (code 17)"}"#,
+    );
+    assert_json(&Tuple::At(3), 422, r#"{"error":"invalid input at 3"}"#);
+    assert_json(
+        &Tuple::Myself { n: 1 },
+        400,
+        r#"{"error":"Myself { n: 1 } has 1"}"#,
+    );
+}
+
+#[derive(Debug, HttpError, thiserror::Error)]
+#[status(400, "{MSG}: {id:?} (code {CODE:?})")]
+#[error("{MSG}: {id}")]
+struct CapturedWithThiserror {
+    id: &'static str,
+}
+
+#[test]
+fn holes_that_name_no_field_beside_thiserror() {
+    let error = CapturedWithThiserror { id: "x" };
+    assert_json(&error, 400, r#"{"error":"invalid input: \"x\" (code 17)"}"#);
+    assert_eq!(error.to_string(), "invalid input: x");
+}
+
+// 8. `{b:p}` prints the pointer the field holds.
+#[derive(Debug, HttpError)]
+#[status(400, "{b:p}")]
+struct Pointer {
+    b: Box<i32>,
+}
+
+#[derive(Debug, HttpError, thiserror::Error)]
+#[status(400, "{b:p}")]
+#[error("{b:p}")]
+struct PointerWithThiserror {
+    b: Box<i32>,
+}
+
+#[test]
+fn pointers_are_the_fields_pointers() {
+    let error = Pointer { b: Box::new(7) };
+    let expected = format!("{:p}", error.b);
+    assert_eq!(error.to_string(), expected);
+    assert_eq!(error.message(), expected);
+    let error = PointerWithThiserror { b: Box::new(7) };
+    let expected = format!("{:p}", error.b);
+    assert_eq!(error.message(), expected);
+    assert_eq!(error.to_string(), expected);
+}
+
+// 14. An enum-level thiserror `#[error]` is the 4xx message of variants without their own.
+#[derive(Debug, HttpError, thiserror::Error)]
+#[error("account {0} is locked")]
+enum Locked {
+    #[status(423)]
+    Account(u32),
+    #[status(423, "our own text")]
+    Own(u32),
+    #[status(500)]
+    Hidden(u32),
+}
+
+#[test]
+fn an_enum_level_error_is_the_message() {
+    assert_json(
+        &Locked::Account(7),
+        423,
+        r#"{"error":"account 7 is locked"}"#,
+    );
+    assert_json(&Locked::Own(7), 423, r#"{"error":"our own text"}"#);
+    assert_json(
+        &Locked::Hidden(7),
+        500,
+        r#"{"error":"Internal Server Error"}"#,
+    );
+}
