@@ -273,14 +273,13 @@ pub(crate) fn rewrite(
 /// field after `.`, a macro, a struct literal's field name, nor a `name =` argument's name.
 fn is_bare_field(ident: &Ident, previous: Option<&TokenTree>, next: Option<&TokenTree>) -> bool {
     let punct = |token: Option<&TokenTree>, c: char| matches!(token, Some(TokenTree::Punct(p)) if p.as_char() == c);
-    let joint_colon = matches!(next, Some(TokenTree::Punct(p)) if p.as_char() == ':' && p.spacing() == Spacing::Joint);
-    !is_keyword(&ident.to_string())
-        && !punct(previous, '.')
-        && !punct(previous, ':')
-        && !punct(next, '!')
-        && !punct(next, ':')
-        && !(is_argument_start(previous) && alone_eq(next))
-        && !joint_colon
+    let not_a_field = is_keyword(&ident.to_string())
+        || punct(previous, '.')
+        || punct(previous, ':')
+        || punct(next, '!')
+        || punct(next, ':')
+        || (is_argument_start(previous) && alone_eq(next));
+    !not_a_field
 }
 
 /// The start of an argument: where `name = …` names a named argument.
