@@ -148,7 +148,12 @@ pub(crate) fn methods(variants: &[VariantPlan<'_>], std_impls: bool) -> Methods 
         }),
         source: build(variants, &|plan, _| match (&plan.response, plan.source) {
             (Response::Transparent, _) => shared_reading(SourceArm::Forward, vec![0]),
-            (Response::Own(_), Some(i)) => shared_reading(SourceArm::Field, vec![i]),
+            (Response::Own(_), Some(cause)) => shared_reading(
+                SourceArm::Field {
+                    optional: cause.optional,
+                },
+                vec![cause.field],
+            ),
             (Response::Own(_), None) => shared(SourceArm::None),
         }),
     }

@@ -159,11 +159,34 @@ impl<'a> Field<'a> {
         }
     }
 
+    /// `E` when the field's type is `Option<E>`.
+    pub(crate) fn option_inner(&self) -> Option<&'a Type> {
+        option_inner(self.ty)
+    }
+
     /// A field that `Error::source` returns: `#[source]`, `#[from]`, or named `source`.
     pub(crate) fn is_source(&self) -> bool {
         self.attrs.source.is_some()
             || self.attrs.from.is_some()
             || self.original.ident.as_ref().is_some_and(|i| i == "source")
+    }
+}
+
+/// `E` when `ty` is `Option<E>`, by its last path segment (as thiserror sees it).
+pub(crate) fn option_inner(ty: &Type) -> Option<&Type> {
+    let Type::Path(path) = ty else {
+        return None;
+    };
+    let last = path.path.segments.last()?;
+    if last.ident != "Option" {
+        return None;
+    }
+    let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
+        return None;
+    };
+    match arguments.args.first() {
+        Some(syn::GenericArgument::Type(inner)) if arguments.args.len() == 1 => Some(inner),
+        _ => None,
     }
 }
 

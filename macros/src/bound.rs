@@ -61,8 +61,10 @@ pub(crate) fn infer(input: &Input<'_>, variants: &[VariantPlan<'_>], std_impls: 
         if let Display::Template(resolved) = &plan.display {
             display.template(fields, resolved);
         }
-        if let (Response::Own(_), Some(i)) = (&plan.response, plan.source) {
-            error.add(&fields[i], quote!(::core::error::Error + 'static));
+        if let (Response::Own(_), Some(cause)) = (&plan.response, plan.source) {
+            let field = &fields[cause.field];
+            let ty = field.option_inner().unwrap_or(field.ty);
+            error.add_type(ty, quote!(::core::error::Error + 'static));
         }
     }
     if generic {
@@ -96,8 +98,11 @@ impl<'a> Inferred<'a> {
     }
 
     fn add(&mut self, field: &Field<'_>, bound: TokenStream) {
-        if mentions(field.ty.to_token_stream(), self.params) {
-            let ty = field.ty;
+        self.add_type(field.ty, bound);
+    }
+
+    fn add_type(&mut self, ty: &syn::Type, bound: TokenStream) {
+        if mentions(ty.to_token_stream(), self.params) {
             self.predicate(quote!(#ty: #bound));
         }
     }

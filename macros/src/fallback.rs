@@ -97,7 +97,7 @@ fn from_impls(input: &DeriveInput) -> TokenStream {
         for attr in &field.attrs {
             from |= attr.path().is_ident("from") && matches!(attr.meta, Meta::Path(_));
         }
-        let ty = &field.ty;
+        let ty = crate::ast::option_inner(&field.ty).unwrap_or(&field.ty);
         let key = ty.to_token_stream().to_string();
         if !from || is_param(ty) || seen.contains(&key) {
             continue;

@@ -23,9 +23,17 @@ pub(crate) struct VariantPlan<'a> {
     /// What a generated `Display` writes (unused when thiserror writes it).
     pub(crate) display: Display,
     /// The field `Error::source` returns.
-    pub(crate) source: Option<usize>,
+    pub(crate) source: Option<Cause>,
     /// The field a `From` impl is written for.
-    pub(crate) from: Option<usize>,
+    pub(crate) from: Option<Cause>,
+}
+
+/// A field holding an error: a source, or what `From` converts from.
+#[derive(Clone, Copy)]
+pub(crate) struct Cause {
+    pub(crate) field: usize,
+    /// The field is an `Option<E>`: a source only when `Some`, and `From<E>` wraps in `Some`.
+    pub(crate) optional: bool,
 }
 
 pub(crate) enum Response {
@@ -264,8 +272,11 @@ pub(crate) enum DisplayArm {
 pub(crate) enum SourceArm {
     None,
     /// `Some(field)`, the one field the arm binds: variants whose source has the same binding
-    /// and type share the arm, an error about the type then reported once.
-    Field,
+    /// and type share the arm, an error about the type then reported once. `optional`: the
+    /// field is an `Option`.
+    Field {
+        optional: bool,
+    },
     Forward,
 }
 

@@ -6,7 +6,7 @@ use crate::ast::{Field, Input, Style, Variant};
 use crate::attr::{Attrs, Format, Header, Status, StatusKind};
 use crate::codes;
 use crate::errors::Errors;
-use crate::plan::{self, Display, HeaderPlan, Message, Own, Plan, Response, VariantPlan};
+use crate::plan::{self, Cause, Display, HeaderPlan, Message, Own, Plan, Response, VariantPlan};
 use crate::route;
 use crate::template::Resolved;
 use proc_macro2::Span;
@@ -47,8 +47,11 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
                 variant,
                 response,
                 display,
-                source: own.then(|| source_field(&variant.fields)).flatten(),
-                from: from_field(&variant.fields),
+                source: own
+                    .then(|| source_field(&variant.fields))
+                    .flatten()
+                    .map(|i| cause(variant, i)),
+                from: from_field(&variant.fields).map(|i| cause(variant, i)),
             });
         }
     }
@@ -75,6 +78,13 @@ fn source_field(fields: &[Field<'_>]) -> Option<usize> {
         }
     }
     named
+}
+
+fn cause(variant: &Variant<'_>, field: usize) -> Cause {
+    Cause {
+        field,
+        optional: variant.fields[field].option_inner().is_some(),
+    }
 }
 
 /// The field a `From` impl is written for: `#[from]` on a variant's only field.
@@ -117,7 +127,8 @@ fn check_from_types(input: &Input<'_>, errors: &mut Errors) {
     for variant in &input.variants {
         for field in &variant.fields {
             if let Some(span) = field.attrs.from {
-                let ty = quote::ToTokens::to_token_stream(field.ty).to_string();
+                let ty = field.option_inner().unwrap_or(field.ty);
+                let ty = quote::ToTokens::to_token_stream(ty).to_string();
                 if seen.contains(&ty) {
                     let ty = type_name(&ty);
                     errors.at(span, format!("another variant already has #[from] for `{ty}`: `From<{ty}>` can be implemented only once; mark one of them #[source] instead"));

@@ -215,3 +215,42 @@ fn an_enum_level_error_is_the_message() {
         r#"{"error":"Internal Server Error"}"#,
     );
 }
+
+// 10. `#[from]` and `#[source]` on an `Option` field.
+#[derive(Debug, HttpError)]
+enum Optional {
+    #[status(502)]
+    Upstream(#[from] Option<std::io::Error>),
+    #[status(500)]
+    Maybe {
+        #[source]
+        cause: Option<std::fmt::Error>,
+    },
+}
+
+#[derive(Debug, HttpError, thiserror::Error)]
+enum OptionalWithThiserror {
+    #[status(502)]
+    #[error("upstream")]
+    Upstream(#[from] Option<std::io::Error>),
+}
+
+#[test]
+fn optional_sources() {
+    use std::error::Error as _;
+    let from = Optional::from(std::io::Error::other("reset"));
+    assert_eq!(from.source().map(ToString::to_string), Some("reset".into()));
+    assert_json(&from, 502, r#"{"error":"Bad Gateway"}"#);
+    assert!(Optional::Upstream(None).source().is_none());
+    let maybe = Optional::Maybe {
+        cause: Some(std::fmt::Error),
+    };
+    assert_eq!(
+        maybe.source().map(ToString::to_string),
+        Some(std::fmt::Error.to_string())
+    );
+    assert!(Optional::Maybe { cause: None }.source().is_none());
+    let from = OptionalWithThiserror::from(std::io::Error::other("reset"));
+    assert_eq!(from.source().map(ToString::to_string), Some("reset".into()));
+    assert_json(&from, 502, r#"{"error":"Bad Gateway"}"#);
+}

@@ -43,12 +43,15 @@ fn error(r: &Render<'_>) -> TokenStream {
     let arms = &r.plan.methods.source;
     let body = r.dispatch(arms, &|arm, v| match arm {
         SourceArm::None => quote!(__p::None),
-        SourceArm::Field => {
+        SourceArm::Field { optional } => {
             let field = &r.variant(v).fields[arms.binds[v][0]];
             // At the field's type: where a source that is not an `Error` is reported.
             let at = Span::call_site().located_at(field.ty.span());
             let binding = format_ident!("{}", field.binding, span = at);
-            quote_spanned!(at=> ::core::option::Option::Some(#binding.as_dyn_error()))
+            match optional {
+                true => quote_spanned!(at=> ::core::option::Option::Some(#binding.as_ref()?.as_dyn_error())),
+                false => quote_spanned!(at=> ::core::option::Option::Some(#binding.as_dyn_error())),
+            }
         }
         SourceArm::Forward => {
             let inner = r.binding(v, 0);
@@ -70,15 +73,19 @@ fn error(r: &Render<'_>) -> TokenStream {
 fn from(r: &Render<'_>) -> TokenStream {
     let mut impls = TokenStream::new();
     for plan in &r.plan.variants {
-        let Some(i) = plan.from else {
+        let Some(cause) = plan.from else {
             continue;
         };
-        let field = &plan.variant.fields[i];
-        let ty = field.ty;
+        let field = &plan.variant.fields[cause.field];
+        let ty = field.option_inner().unwrap_or(field.ty);
+        let value = match cause.optional {
+            true => quote!(::core::option::Option::Some(__source)),
+            false => quote!(__source),
+        };
         let path = plan.variant.path(r.plan.input.is_enum);
         let build = match &field.original.ident {
-            Some(ident) => quote!(#path { #ident: __source }),
-            None => quote!(#path(__source)),
+            Some(ident) => quote!(#path { #ident: #value }),
+            None => quote!(#path(#value)),
         };
         let header = r.impl_header(quote!(::core::convert::From<#ty>), &[]);
         impls.extend(quote! {
