@@ -328,7 +328,13 @@ impl<'a> Expander<'a> {
                     }
                     Message::Fixed(message) => format!(
                         "__p::respond_fixed(self, {status}, {format}, {:?}, {headers})",
-                        crate::json::body(own, message),
+                        crate::json::body(
+                            own.status,
+                            (own.format == crate::attr::Format::Problem)
+                                .then_some(own.problem_type.as_str()),
+                            own.code.as_deref(),
+                            message
+                        ),
                     ),
                     Message::Template(_) | Message::Display { .. } => format!(
                         "__p::respond(self, {status}, {format}, {}, {headers})",

@@ -22,6 +22,7 @@ mod expand;
 mod fallback;
 mod headers;
 mod json;
+mod layout;
 mod names;
 mod template;
 mod tokens;
