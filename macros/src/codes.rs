@@ -75,18 +75,10 @@ fn screaming(reason: &str) -> String {
     out
 }
 
-/// The reason phrase, or the class name for an unregistered code (which has none).
+/// The reason phrase, or the class name for an unregistered code (which has none): the rule
+/// the runtime follows too, in `layout.rs`.
 pub(crate) fn title(code: u16) -> &'static str {
-    match lookup(code) {
-        Some(row) => row.reason,
-        None => match code {
-            100..=199 => "Informational",
-            200..=299 => "Success",
-            300..=399 => "Redirection",
-            400..=499 => "Client Error",
-            _ => "Server Error",
-        },
-    }
+    crate::layout::title(code, lookup(code).map(|row| row.reason))
 }
 
 /// Registered error codes closest to `code`, nearest first: "did you mean" for an unregistered one.

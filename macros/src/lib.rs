@@ -63,6 +63,7 @@ mod expand;
 mod fallback;
 mod headers;
 mod json;
+mod layout;
 mod names;
 mod plan;
 mod route;

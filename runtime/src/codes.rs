@@ -324,3 +324,9 @@ impl StatusInfo {
         }
     }
 }
+
+/// The title of a status: its reason phrase, or its class name for a code that has none.
+pub(crate) fn title(status: StatusCode) -> &'static str {
+    let code = status.as_u16();
+    crate::layout::title(code, reason(code))
+}

@@ -211,16 +211,32 @@
 //! ```
 #![forbid(unsafe_code)]
 
-mod body;
+// In the order data flows: the layout both crates write bodies by, the status table, the
+// message, the body it goes into, the response around the body and its logging; then what
+// generated code needs besides (sources, documentation data), the frameworks' glue around the
+// response, and last `__private`, the paths generated code calls.
+mod layout;
+
 pub mod codes;
+
+mod message;
+
+mod body;
+
+mod response;
+
+mod log;
+
+mod as_dyn_error;
+
+mod response_doc;
+
 #[doc(hidden)]
 pub mod frameworks;
 #[cfg(feature = "utoipa")]
 pub use frameworks::utoipa;
 #[cfg(feature = "warp")]
 pub use frameworks::warp;
-mod response;
-mod ser;
 
 use bytes::Bytes;
 use core::fmt;
@@ -287,7 +303,7 @@ pub trait HttpError {
     }
 
     #[doc(hidden)]
-    fn __write_json(&self, out: &mut __private::JsonMessage<'_>) {
+    fn __write_json(&self, out: &mut message::JsonMessage<'_>) {
         out.message(self);
     }
 
@@ -297,7 +313,7 @@ pub trait HttpError {
     }
 
     #[doc(hidden)]
-    fn __describe(out: &mut Vec<__private::ResponseDoc>)
+    fn __describe(out: &mut Vec<response_doc::ResponseDoc>)
     where
         Self: Sized,
     {

@@ -1,51 +1,40 @@
-//! Response assembly: status, headers and body into one `http::Response<Bytes>`, and logging.
+//! Response assembly: status, headers and body into one `http::Response<Bytes>`.
 
 use crate::body::{self, BodyBuf, Head};
+use crate::log::log;
+use crate::message::JsonMessage;
 use crate::{BodyFormat, HttpError};
 use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
 
-/// The public title of a status: its reason phrase, or its class name for a code that has none.
-pub(crate) fn title(status: StatusCode) -> &'static str {
-    if let Some(reason) = crate::codes::reason(status.as_u16()) {
-        return reason;
-    }
-    match status.as_u16() {
-        100..=199 => "Informational",
-        200..=299 => "Success",
-        300..=399 => "Redirection",
-        400..=499 => "Client Error",
-        _ => "Server Error",
+/// A status code the macro has already checked to be in 100..=599; called in a `const` block,
+/// so the impossible arm could only ever fail the build, never a request.
+pub const fn status(code: u16) -> StatusCode {
+    match StatusCode::from_u16(code) {
+        Ok(status) => status,
+        Err(_) => panic!("httperr: status code outside 100..=599"),
     }
 }
 
-/// Builds the response of an error whose message is written at run time.
-pub(crate) fn respond<E: HttpError + ?Sized>(
+/// The response of an error whose message is written at run time.
+pub fn respond<E: HttpError + ?Sized>(
     error: &E,
     status: StatusCode,
     format: BodyFormat,
-    code: Option<&str>,
+    code: Option<&'static str>,
     header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
-    let problem_type = problem_type(format);
-    // The title appears only in problem details; JSON bodies skip the lookup.
-    let title = if problem_type.is_some() {
-        title(status)
-    } else {
-        ""
-    };
     let head = Head {
-        status: status.as_u16(),
+        status,
         code,
-        problem_type,
-        title,
+        problem_type: problem_type(format),
     };
     let mut out = BodyBuf::new();
-    body::open(&mut out, &head);
-    error.__write_json(&mut crate::__private::JsonMessage(&mut out));
-    body::close(&mut out, &head);
+    body::write_error(&mut out, &head, |out| {
+        error.__write_json(&mut JsonMessage(out));
+    });
     finish(
         error,
         status,
@@ -55,12 +44,12 @@ pub(crate) fn respond<E: HttpError + ?Sized>(
     )
 }
 
-/// Builds the response of a variant whose whole body the macro computed at compile time.
-pub(crate) fn respond_fixed<E: HttpError + ?Sized>(
+/// The response of a variant whose whole body the macro computed at compile time.
+pub fn respond_fixed<E: HttpError + ?Sized>(
     error: &E,
     status: StatusCode,
     format: BodyFormat,
-    body: &'static [u8],
+    body: &'static str,
     header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
@@ -68,13 +57,13 @@ pub(crate) fn respond_fixed<E: HttpError + ?Sized>(
         error,
         status,
         content_type(format),
-        Bytes::from_static(body),
+        Bytes::from_static(body.as_bytes()),
         header_count,
     )
 }
 
-/// Builds the response of a variant with `#[detail]` fields through its `Serialize` impl.
-pub(crate) fn respond_serialized<E: HttpError + serde::Serialize>(
+/// The response of a variant with `#[detail]` fields, written through its `Serialize` impl.
+pub fn respond_serialized<E: HttpError + serde::Serialize>(
     error: &E,
     header_count: usize,
 ) -> Response<Bytes> {
@@ -108,7 +97,7 @@ fn finish<E: HttpError + ?Sized>(
     // a hand-written `insert_headers` that sets them too.
     error.insert_headers(&mut headers);
     headers.insert(CONTENT_TYPE, content_type);
-    headers.insert(CONTENT_LENGTH, body::content_length(body.len()));
+    headers.insert(CONTENT_LENGTH, content_length(body.len()));
     let mut response = Response::new(body);
     *response.status_mut() = status;
     *response.headers_mut() = headers;
@@ -121,11 +110,9 @@ pub(crate) fn success(status: StatusCode, message: &str) -> Response<Bytes> {
         Response::new(Bytes::new())
     } else {
         let mut out = BodyBuf::new();
-        out.extend_from_slice(br#"{"success":""#);
-        body::escape_into(&mut out, message);
-        out.extend_from_slice(br#""}"#);
+        body::write_success(&mut out, message);
         let body = out.into_bytes();
-        let length = body::content_length(body.len());
+        let length = content_length(body.len());
         let mut response = Response::new(body);
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, const { HeaderValue::from_static(body::JSON) });
@@ -151,47 +138,53 @@ fn content_type(format: BodyFormat) -> HeaderValue {
     }
 }
 
-/// With the `tracing` feature, a 5xx is logged with its `Display` text and whole `source()`
-/// chain at error level (the client sees only the public message); anything else at debug.
-#[cfg(feature = "tracing")]
-fn log<E: HttpError + ?Sized>(error: &E, status: StatusCode) {
-    use core::fmt;
-
-    struct Chain<'a>(&'a dyn core::error::Error);
-    impl fmt::Display for Chain<'_> {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            let mut next = self.0.source();
-            let mut first = true;
-            while let Some(cause) = next {
-                if !first {
-                    f.write_str(": ")?;
-                }
-                write!(f, "{cause}")?;
-                first = false;
-                next = cause.source();
+/// `content-length` values for bodies under 4 KiB, each `[len, digits…]`: a response takes its
+/// header value from here instead of allocating one.
+static LENGTHS: [[u8; 5]; 4096] = {
+    let mut table = [[0u8; 5]; 4096];
+    let mut n = 0;
+    while n < 4096 {
+        let mut digits = [0u8; 4];
+        let mut len = 0;
+        let mut rest = n;
+        loop {
+            digits[len] = b'0' + (rest % 10) as u8;
+            len += 1;
+            rest /= 10;
+            if rest == 0 {
+                break;
             }
-            Ok(())
         }
+        table[n][0] = len as u8;
+        let mut i = 0;
+        while i < len {
+            table[n][1 + i] = digits[len - 1 - i];
+            i += 1;
+        }
+        n += 1;
     }
+    table
+};
 
-    if status.is_server_error() {
-        match error.__as_error() {
-            Some(err) => tracing::error!(
-                status = status.as_u16(),
-                error = %err,
-                sources = %Chain(err),
-                "server error turned into an HTTP response"
-            ),
-            None => tracing::error!(
-                status = status.as_u16(),
-                error = %error.message(),
-                "server error turned into an HTTP response"
-            ),
-        }
-    } else {
-        tracing::debug!(status = status.as_u16(), error = %error.message(), "error turned into an HTTP response");
+/// The `content-length` header value of a body of `len` bytes.
+fn content_length(len: usize) -> HeaderValue {
+    let digits = LENGTHS
+        .get(len)
+        .and_then(|entry| core::str::from_utf8(&entry[1..1 + entry[0] as usize]).ok());
+    match digits {
+        Some(digits) => HeaderValue::from_static(digits),
+        None => HeaderValue::from(len),
     }
 }
 
-#[cfg(not(feature = "tracing"))]
-fn log<E: HttpError + ?Sized>(_: &E, _: StatusCode) {}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_lengths() {
+        for n in [0, 1, 9, 10, 99, 100, 999, 1000, 4095, 4096, 123_456] {
+            assert_eq!(content_length(n), n.to_string().as_str(), "{n}");
+        }
+    }
+}

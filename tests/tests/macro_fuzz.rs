@@ -34,6 +34,8 @@ mod fallback;
 mod headers;
 #[path = "../../macros/src/json.rs"]
 mod json;
+#[path = "../../macros/src/layout.rs"]
+mod layout;
 #[path = "../../macros/src/names.rs"]
 mod names;
 #[path = "../../macros/src/plan.rs"]

@@ -71,9 +71,7 @@ impl crate::HttpError for Unconvertible {
     }
 
     fn message(&self) -> Cow<'_, str> {
-        Cow::Borrowed(crate::response::title(
-            http::StatusCode::INTERNAL_SERVER_ERROR,
-        ))
+        Cow::Borrowed(crate::codes::title(http::StatusCode::INTERNAL_SERVER_ERROR))
     }
 }
 

@@ -95,8 +95,9 @@
 //! assert!(responses["200"].is_object());
 //! ```
 
-use crate::__private::ResponseDoc;
 use crate::HttpError;
+use crate::layout::{self, INLINE, Layout, Member};
+use crate::response_doc::ResponseDoc;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use utoipa::openapi::content::{Content, ContentBuilder};
@@ -225,33 +226,38 @@ fn content(docs: &[&ResponseDoc]) -> Content {
 
 /// The body a variant sends, with the message template (or fixed message) as its message.
 fn example(doc: &ResponseDoc) -> Example {
+    let layout = match doc.problem_type {
+        None => layout::JSON,
+        Some(_) => layout::PROBLEM,
+    };
     let mut body = Map::new();
-    match doc.problem_type {
-        None => {
-            body.insert("error".into(), doc.message.into());
-            if let Some(code) = doc.code {
-                body.insert("code".into(), code.into());
+    for &(member, key) in layout {
+        let value: Value = match member {
+            Member::Type => doc.problem_type.unwrap_or_default().into(),
+            Member::Title => reason(doc.status).into(),
+            Member::Status => doc.status.into(),
+            Member::Message => doc.message.into(),
+            Member::Code => match doc.code {
+                Some(code) => code.into(),
+                None => continue,
+            },
+            // Field values are not known when documenting.
+            Member::Details if key == INLINE => {
+                for &name in doc.details {
+                    body.insert(name.to_owned(), Value::Null);
+                }
+                continue;
             }
-            if !doc.details.is_empty() {
+            Member::Details if doc.details.is_empty() => continue,
+            Member::Details => {
                 let details = doc
                     .details
                     .iter()
                     .map(|&name| (name.to_owned(), Value::Null));
-                body.insert("details".into(), Value::Object(details.collect()));
+                Value::Object(details.collect())
             }
-        }
-        Some(type_uri) => {
-            body.insert("type".into(), type_uri.into());
-            body.insert("title".into(), reason(doc.status).into());
-            body.insert("status".into(), doc.status.into());
-            body.insert("detail".into(), doc.message.into());
-            if let Some(code) = doc.code {
-                body.insert("code".into(), code.into());
-            }
-            for &name in doc.details {
-                body.insert(name.to_owned(), Value::Null);
-            }
-        }
+        };
+        body.insert(key.to_owned(), value);
     }
     ExampleBuilder::new()
         .summary(doc.message)
@@ -297,7 +303,7 @@ fn headers(docs: &[&ResponseDoc]) -> BTreeMap<&'static str, Header> {
 /// The reason phrase, or the class name for an unregistered code (as the body's title).
 fn reason(status: u16) -> &'static str {
     match http::StatusCode::from_u16(status) {
-        Ok(status) => crate::response::title(status),
+        Ok(status) => crate::codes::title(status),
         // The derive only records codes it checked to be in 100..=599.
         Err(_) => "Error",
     }
@@ -305,73 +311,66 @@ fn reason(status: u16) -> &'static str {
 
 /// The JSON error body: `{"error": "…", "code": "…", "details": {…}}`.
 fn json_body_schema() -> Schema {
-    ObjectBuilder::new()
-        .schema_type(Type::Object)
-        .description(Some(
-            "An error: its public message, its machine-readable code if it has one, and its \
-             `details` if it has any.",
-        ))
-        .property(
-            "error",
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .description(Some("The public message.")),
-        )
-        .required("error")
-        .property(
-            "code",
-            ObjectBuilder::new()
-                .schema_type(Type::String)
-                .description(Some("A machine-readable code for this error.")),
-        )
-        .property(
-            "details",
-            ObjectBuilder::new()
-                .schema_type(Type::Object)
-                .description(Some("Data about this error, by field name."))
-                .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(true))),
-        )
-        // Exactly these three members: this also keeps a problem body from matching in a `oneOf`.
-        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(false)))
-        .build()
-        .into()
+    body_schema(
+        layout::JSON,
+        "An error: its public message, its machine-readable code if it has one, and its \
+         `details` if it has any.",
+    )
 }
 
 /// RFC 9457 problem details, as httperr writes them: `type`, `title`, `status` and `detail`
 /// always, `code` when the variant has one, then extension members.
 fn problem_schema() -> Schema {
+    body_schema(layout::PROBLEM, "An error as RFC 9457 problem details.")
+}
+
+/// A body object: its members in the layout's order, the ones every body has required.
+fn body_schema(layout: Layout, description: &'static str) -> Schema {
+    let mut object = ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .description(Some(description));
+    // Exactly the layout's members, unless it inlines details as extension members. A JSON body
+    // allowing no others also keeps a problem body from matching it in a `oneOf`.
+    let mut open = false;
+    for &(member, key) in layout {
+        if key == INLINE {
+            open = true;
+            continue;
+        }
+        object = object.property(key, member_schema(member));
+        if !member.optional() {
+            object = object.required(key);
+        }
+    }
+    object
+        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(open)))
+        .build()
+        .into()
+}
+
+fn member_schema(member: Member) -> ObjectBuilder {
     let string = |description: &'static str| {
         ObjectBuilder::new()
             .schema_type(Type::String)
             .description(Some(description))
     };
-    ObjectBuilder::new()
-        .schema_type(Type::Object)
-        .description(Some("An error as RFC 9457 problem details."))
-        .property(
-            "type",
-            string("A URI that identifies the problem type, or `about:blank`.")
-                .format(Some(SchemaFormat::Custom("uri-reference".to_owned()))),
-        )
-        .required("type")
-        .property("title", string("The reason phrase of the status."))
-        .required("title")
-        .property(
-            "status",
-            ObjectBuilder::new()
-                .schema_type(Type::Integer)
-                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int32)))
-                .minimum(Some(400))
-                .maximum(Some(599))
-                .description(Some("The HTTP status code.")),
-        )
-        .required("status")
-        .property("detail", string("The public message."))
-        .required("detail")
-        .property("code", string("A machine-readable code for this error."))
-        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(true)))
-        .build()
-        .into()
+    match member {
+        Member::Type => string("A URI that identifies the problem type, or `about:blank`.")
+            .format(Some(SchemaFormat::Custom("uri-reference".to_owned()))),
+        Member::Title => string("The reason phrase of the status."),
+        Member::Status => ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int32)))
+            .minimum(Some(400))
+            .maximum(Some(599))
+            .description(Some("The HTTP status code.")),
+        Member::Message => string("The public message."),
+        Member::Code => string("A machine-readable code for this error."),
+        Member::Details => ObjectBuilder::new()
+            .schema_type(Type::Object)
+            .description(Some("Data about this error, by field name."))
+            .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(true))),
+    }
 }
 
 #[doc(hidden)]

@@ -1,0 +1,179 @@
+//! The body writer: an error's members into JSON or problem+json bytes, following `layout.rs`.
+//!
+//! Three writers produce bodies and all follow the one layout: this byte writer (messages
+//! formatted at run time), the serde side in `serialize` (bodies with `#[detail]` fields, and
+//! the type's `Serialize` impl), and the derive, which writes fixed bodies at compile time.
+//! Escaping is serde_json's, so the three agree byte for byte; the tests hold them together.
+
+mod buf;
+mod serialize;
+
+pub(crate) use buf::{BodyBuf, Buf};
+pub use serialize::serialize;
+
+use crate::layout::{self, Gaps, Layout, Member, Sink};
+use http::StatusCode;
+
+/// `application/json`, for the default format.
+pub(crate) const JSON: &str = "application/json";
+/// `application/problem+json`, for RFC 9457 problem details.
+pub(crate) const PROBLEM_JSON: &str = "application/problem+json";
+
+/// `{"success": …}`: the body of [`crate::success`].
+const SUCCESS: Layout = &[(Member::Message, "success")];
+
+// The text between members, computed at compile time: each becomes a copy of constant bytes.
+static JSON_GAPS: Gaps = Gaps::of(layout::JSON);
+static PROBLEM_GAPS: Gaps = Gaps::of(layout::PROBLEM);
+static SUCCESS_GAPS: Gaps = Gaps::of(SUCCESS);
+
+/// What the body says about an error besides its message, gathered once by the caller.
+pub(crate) struct Head<'a> {
+    pub(crate) status: StatusCode,
+    pub(crate) code: Option<&'a str>,
+    /// `None` for the JSON format, the `type` URI for problem details.
+    pub(crate) problem_type: Option<&'a str>,
+}
+
+/// Writes an error's body; `message` writes the message, already escaped.
+pub(crate) fn write_error<M: FnMut(&mut BodyBuf)>(out: &mut BodyBuf, head: &Head<'_>, message: M) {
+    let mut values = Values { head, message };
+    // One call per layout, each with its own table: the walk unrolls into constant copies.
+    match head.problem_type {
+        None => layout::write(out, &JSON_GAPS, &mut values),
+        Some(_) => layout::write(out, &PROBLEM_GAPS, &mut values),
+    }
+}
+
+/// Writes the body of a success response.
+pub(crate) fn write_success(out: &mut BodyBuf, message: &str) {
+    let head = Head {
+        status: StatusCode::OK,
+        code: None,
+        problem_type: None,
+    };
+    let mut values = Values {
+        head: &head,
+        message: |out: &mut BodyBuf| layout::escape(out, message),
+    };
+    layout::write(out, &SUCCESS_GAPS, &mut values);
+}
+
+struct Values<'a, M> {
+    head: &'a Head<'a>,
+    message: M,
+}
+
+impl<M: FnMut(&mut BodyBuf)> layout::Values<BodyBuf> for Values<'_, M> {
+    fn has(&self, member: Member) -> bool {
+        match member {
+            Member::Code => self.head.code.is_some(),
+            _ => false,
+        }
+    }
+
+    fn write(&mut self, out: &mut BodyBuf, member: Member) {
+        match member {
+            Member::Type => layout::escape(out, self.head.problem_type.unwrap_or_default()),
+            // Looked up here, so that only the bodies that show a title pay for the lookup.
+            Member::Title => layout::escape(out, crate::codes::title(self.head.status)),
+            Member::Status => push_u16(out, self.head.status.as_u16()),
+            Member::Message => (self.message)(out),
+            Member::Code => layout::escape(out, self.head.code.unwrap_or_default()),
+            // Written by the serde side only.
+            Member::Details => {}
+        }
+    }
+}
+
+/// Writes an integer in decimal, without `core::fmt` (and in 64-bit arithmetic: 128-bit
+/// division is a slow library call).
+pub(crate) fn push_int(out: &mut BodyBuf, negative: bool, magnitude: u64) {
+    let mut digits = [0u8; 21];
+    let mut i = digits.len();
+    let mut rest = magnitude;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if negative {
+        i -= 1;
+        digits[i] = b'-';
+    }
+    out.push(&digits[i..]);
+}
+
+fn push_u16(out: &mut BodyBuf, n: u16) {
+    let mut digits = [0u8; 5];
+    let mut i = digits.len();
+    let mut n = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    out.push(&digits[i..]);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(code: Option<&str>, problem_type: Option<&str>) -> String {
+        let head = Head {
+            status: StatusCode::UNPROCESSABLE_ENTITY,
+            code,
+            problem_type,
+        };
+        let mut out = BodyBuf::new();
+        write_error(&mut out, &head, |out| layout::escape(out, "a\nb"));
+        String::from_utf8(out.as_slice().to_vec()).unwrap()
+    }
+
+    // Spelled out here on purpose: an independent statement of the layout.
+    #[test]
+    fn error_bodies() {
+        assert_eq!(written(None, None), r#"{"error":"a\nb"}"#);
+        assert_eq!(written(Some("c"), None), r#"{"error":"a\nb","code":"c"}"#);
+        assert_eq!(
+            written(None, Some("about:blank")),
+            r#"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"a\nb"}"#
+        );
+        assert_eq!(
+            written(Some("c"), Some("t")),
+            r#"{"type":"t","title":"Unprocessable Content","status":422,"detail":"a\nb","code":"c"}"#
+        );
+    }
+
+    #[test]
+    fn success_body() {
+        let mut out = BodyBuf::new();
+        write_success(&mut out, "made \"it\"");
+        assert_eq!(out.as_slice(), br#"{"success":"made \"it\""}"#);
+    }
+
+    #[test]
+    fn numbers() {
+        for n in [0u16, 7, 42, 404, 599, 65535] {
+            let mut out = BodyBuf::new();
+            push_u16(&mut out, n);
+            assert_eq!(out.as_slice(), n.to_string().as_bytes());
+        }
+    }
+
+    #[test]
+    fn integers() {
+        for n in [0i128, 7, -7, 42, i128::from(u64::MAX), i128::from(i64::MIN)] {
+            let mut out = BodyBuf::new();
+            push_int(&mut out, n < 0, u64::try_from(n.unsigned_abs()).unwrap());
+            assert_eq!(out.as_slice(), n.to_string().as_bytes());
+        }
+    }
+}

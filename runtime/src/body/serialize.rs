@@ -1,0 +1,74 @@
+//! The `serde::Serialize` side of a body: the layout's members, for any serializer.
+
+use crate::layout::{self, INLINE, Member};
+use crate::{BodyFormat, HttpError};
+use core::fmt;
+use serde::ser::{SerializeMap, Serializer};
+
+/// The body object, as the derived `Serialize` impl gives it.
+pub fn serialize<E: HttpError, S: Serializer>(error: &E, serializer: S) -> Result<S::Ok, S::Error> {
+    let (members, type_uri) = match error.format() {
+        BodyFormat::Json => (layout::JSON, ""),
+        BodyFormat::Problem { type_uri } => (layout::PROBLEM, type_uri),
+    };
+    let status = error.status();
+    let code = error.code();
+    let details = error.__has_details();
+    // The length is known unless the details are members of the body itself.
+    let mut len = Some(0);
+    for &(member, key) in members {
+        len = match member {
+            _ if key == INLINE => None,
+            Member::Code if code.is_none() => len,
+            Member::Details if !details => len,
+            _ => len.map(|len| len + 1),
+        };
+    }
+    let mut map = serializer.serialize_map(len)?;
+    for &(member, key) in members {
+        match member {
+            Member::Type => map.serialize_entry(key, type_uri)?,
+            Member::Title => map.serialize_entry(key, crate::codes::title(status))?,
+            Member::Status => map.serialize_entry(key, &status.as_u16())?,
+            Member::Message => map.serialize_entry(key, &Message(error))?,
+            Member::Code => {
+                if let Some(code) = code {
+                    map.serialize_entry(key, code)?;
+                }
+            }
+            Member::Details if key == INLINE => error.__serialize_details(&mut map)?,
+            Member::Details => {
+                if details {
+                    map.serialize_entry(key, &Details(error))?;
+                }
+            }
+        }
+    }
+    map.end()
+}
+
+/// The public message, streamed into the serializer without an intermediate `String`.
+struct Message<'a, E: ?Sized>(&'a E);
+
+impl<E: HttpError + ?Sized> fmt::Display for Message<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.__write_message(f)
+    }
+}
+
+impl<E: HttpError + ?Sized> serde::Serialize for Message<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// The `"details"` object of the JSON format.
+struct Details<'a, E>(&'a E);
+
+impl<E: HttpError> serde::Serialize for Details<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        self.0.__serialize_details(&mut map)?;
+        map.end()
+    }
+}
