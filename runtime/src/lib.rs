@@ -63,8 +63,41 @@
 //! | `#[detail]` | named field (`Serialize`) | put the field into the body |
 //!
 //! Status constants are `http::StatusCode` names; the RFC 9110 phrase in SCREAMING_SNAKE works
-//! too (`CONTENT_TOO_LARGE` as well as `PAYLOAD_TOO_LARGE`). Templates follow `format!`:
-//! `{field}`, `{0}`, `{field:?}`, `{n:>5}`, and arguments after the string.
+//! too (`CONTENT_TOO_LARGE` as well as `PAYLOAD_TOO_LARGE`).
+//!
+//! # Templates
+//!
+//! Message and header templates are read as thiserror reads `#[error("...")]`, so a template
+//! written for one works in the other:
+//!
+//! - `{field}`, `{0}`, `{field:?}`, `{n:>5}`, `{v:>width$}`: a hole names a field (by name, or
+//!   by position in a tuple variant), with any `format!` spec.
+//! - A hole that names no field is left to `format!`, which captures it from the scope: a
+//!   constant (`{MAX_LEN}`) or `{self:?}` work. A name *close* to a field's (`{user_di}` beside
+//!   `user_id`) is reported as a misspelt field instead, with the suggestion.
+//! - Arguments after the string are expressions, split at their top-level commas; in them
+//!   `.field` and `.0` (also `.0.1`, and after `match`, `*` or any other token that starts an
+//!   expression) and a field named bare (`token`) are references to the fields. A trailing
+//!   comma is allowed.
+//! - `{field:p}` prints the pointer the field holds (a `Box`'s heap address), as thiserror does.
+//! - In a tuple variant `{0}` is field 0, so it cannot be mixed with positional arguments
+//!   (`"{0} {}", x`); raw identifiers are not allowed in holes (write `{fn}` for a field `r#fn`),
+//!   as in `format!`.
+//!
+//! ```
+//! # use httperr::HttpError;
+//! const LIMIT: usize = 3;
+//!
+//! #[derive(Debug, HttpError)]
+//! enum UploadError {
+//!     #[status(413, "{} files, at most {LIMIT}", .files.len())]
+//!     TooMany { files: Vec<String> },
+//!     #[status(400, "unexpected byte {:#04x} at {}", .0, match .1 { 0 => "start".into(), n => n.to_string() })]
+//!     Unexpected(u8, usize),
+//! }
+//! assert_eq!(UploadError::TooMany { files: vec![String::new(); 5] }.message(), "5 files, at most 3");
+//! assert_eq!(UploadError::Unexpected(255, 0).message(), "unexpected byte 0xff at start");
+//! ```
 //!
 //! # Public messages
 //!
@@ -96,8 +129,11 @@
 //! Unless the type also derives `thiserror::Error` (it carries `#[error(...)]`), the derive
 //! writes `Display` (the template, or the reason phrase), `std::error::Error` (with
 //! `source()` from `#[source]`/`#[from]`/a field named `source`) and `From` for `#[from]`
-//! fields. The inner error is reached through `source()`, not repeated in `Display`. With
-//! thiserror, thiserror writes all three and both derives share `#[from]` and `#[source]`.
+//! fields. The inner error is reached through `source()`, not repeated in `Display`. A source
+//! may be an `Option<E>` (a source when `Some`; `#[from]` on it implements `From<E>`); it
+//! cannot borrow (`Error::source` returns a `'static` error). With thiserror, thiserror
+//! writes all three and both derives share `#[from]` and `#[source]`; an enum-level
+//! `#[error("...")]` counts as every variant's `Display` that has none of its own.
 //!
 //! With the `tracing` feature, every conversion of a 5xx into a response logs its `Display`
 //! text and whole `source()` chain at error level; other statuses log at debug.
