@@ -3,6 +3,7 @@
 //! The pipeline: `ast` (with `attr` and `template`) parses the input once into a typed model,
 //! `valid` checks it against every rule and resolves it into a plan, `expand` turns the plan
 //! into impls that call `::httperr::__private`, and `fallback` stands in when there are errors.
+//! Fixed bodies (`json`) and titles (`codes::title`) follow `layout`, the runtime's own file.
 //! Generated code is written with `tokens!` (in `tokens`) rather than `quote!`: the same output,
 //! at a fraction of this crate's own build time. Match arms that carry no span of the user's are
 //! written as source text and lexed once per method (`expand::dispatch`): the derive's cost in a
