@@ -13,8 +13,9 @@
 //!    `expand/`. Rendering decides nothing. When step 1 or 2 found errors, `fallback` emits
 //!    them with stub impls instead, so that uses of the type add no cascade of errors.
 //!
-//! Shared knowledge comes from the runtime's sources: `table.rs` (the status-code table) is
-//! the runtime's own file. Generated code names runtime items only through
+//! Shared knowledge comes from the runtime's own source files: `table.rs` (the status-code
+//! table) and `layout.rs` (the body layout, JSON escaping and the title rule), which fixed
+//! bodies (`json`) and titles (`codes::title`) follow. Generated code names runtime items only through
 //! `::httperr::__private`.
 //!
 //! # Where things are
@@ -31,7 +32,9 @@
 //! | `bound.rs` | where-clause predicates inferred per impl |
 //! | `expand/` | rendering: `mod.rs` (entry points, impl headers, `match`es, patterns), `http_error.rs`, `std_impls.rs` (`Display`, `Error`, `From`), `frameworks.rs` |
 //! | `fallback.rs` | stub impls when there are errors |
+//! | `args.rs` | a template's extra arguments: split into expressions, fields rewritten |
 //! | `codes.rs`, `headers.rs`, `json.rs`, `names.rs`, `errors.rs` | the status table's view, http's header constants, compile-time bodies, name helpers, error accumulation |
+//! | `table.rs`, `layout.rs` | the runtime's files (symlinks): the status table, the body layout |
 //!
 //! # How to add an attribute
 //!

@@ -21,7 +21,6 @@ pub use std::borrow::Cow;
 pub use std::string::String;
 pub use std::vec::Vec;
 
-// Each framework's crate, for the glue macros, and its conversion functions as `glue::<framework>`.
 pub use crate::frameworks as glue;
 #[cfg(feature = "actix-web")]
 pub use ::actix_web;

@@ -325,7 +325,8 @@ impl StatusInfo {
     }
 }
 
-/// The title of a status: its reason phrase, or its class name for a code that has none.
+/// The title of a status: its reason phrase, or its class name for a code that has none. The
+/// rule is `layout::title`, which the derive follows too; the phrases are this table's.
 pub(crate) fn title(status: StatusCode) -> &'static str {
     let code = status.as_u16();
     crate::layout::title(code, reason(code))

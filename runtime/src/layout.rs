@@ -144,8 +144,10 @@ pub(crate) trait Values<S: ?Sized> {
 /// between them. `Details` are passed over: they are `Serialize` values, so a body with
 /// details is written by the serde side, which walks the same layout.
 //
-// Inlined so that, with a layout known where it is called, the loop unrolls and each gap
-// becomes a copy of constant bytes: as fast as a writer that spells the body out.
+// Step by step rather than a loop, and inlined: where `gaps` is a constant, every index below is
+// then a constant, each step folds to its member's code and each gap to a copy of constant
+// bytes, as fast as a writer that spells the body out (a loop unrolls only if the optimizer
+// judges its body small enough, and with the message inside, it does not).
 #[inline(always)]
 pub(crate) fn write<S: Sink + ?Sized, V: Values<S> + ?Sized>(
     out: &mut S,
@@ -153,19 +155,55 @@ pub(crate) fn write<S: Sink + ?Sized, V: Values<S> + ?Sized>(
     values: &mut V,
 ) {
     let mut after = 0;
-    for (i, &(member, _)) in gaps.layout.iter().enumerate() {
-        if member == Member::Details || (member.optional() && !values.has(member)) {
-            continue;
-        }
-        out.push(gaps.text[after][i].as_bytes());
-        values.write(out, member);
-        after = i + 1;
+    after = step(out, gaps, values, after, 0);
+    after = step(out, gaps, values, after, 1);
+    after = step(out, gaps, values, after, 2);
+    after = step(out, gaps, values, after, 3);
+    after = step(out, gaps, values, after, 4);
+    after = step(out, gaps, values, after, 5);
+    push_gap(out, gaps, after, MEMBERS);
+}
+
+/// Writes member `i` if the body has it, and returns where the body now is (`after`, or `i + 1`).
+#[inline(always)]
+fn step<S: Sink + ?Sized, V: Values<S> + ?Sized>(
+    out: &mut S,
+    gaps: &Gaps,
+    values: &mut V,
+    after: usize,
+    i: usize,
+) -> usize {
+    let Some(&(member, _)) = gaps.layout.get(i) else {
+        return after;
+    };
+    if member == Member::Details || (member.optional() && !values.has(member)) {
+        return after;
     }
-    out.push(gaps.text[after][MEMBERS].as_bytes());
+    push_gap(out, gaps, after, i);
+    values.write(out, member);
+    i + 1
+}
+
+/// Pushes `gaps.text[after][before]`. `after` may depend on an optional member; one arm per
+/// value keeps each copy one of constant bytes.
+#[inline(always)]
+fn push_gap<S: Sink + ?Sized>(out: &mut S, gaps: &Gaps, after: usize, before: usize) {
+    let text = &gaps.text;
+    out.push(match after {
+        0 => text[0][before].as_bytes(),
+        1 => text[1][before].as_bytes(),
+        2 => text[2][before].as_bytes(),
+        3 => text[3][before].as_bytes(),
+        4 => text[4][before].as_bytes(),
+        5 => text[5][before].as_bytes(),
+        _ => text[6][before].as_bytes(),
+    });
 }
 
 /// The most members a layout has.
 const MEMBERS: usize = 6;
+// `write` has one step per member and `push_gap` one arm per position.
+const _: () = assert!(MEMBERS == 6);
 
 /// The fixed text between any two members of a layout, computed once (at compile time in the
 /// runtime): `text[after][before]`, where `after` is 0 at the opening brace and `i + 1` after
@@ -257,6 +295,7 @@ impl Gap {
         self
     }
 
+    #[inline(always)]
     fn as_bytes(&self) -> &[u8] {
         &self.bytes[..self.len as usize]
     }

@@ -252,6 +252,8 @@
 // generated code needs besides (sources, documentation data), the frameworks' glue around the
 // response, and last `__private`, the paths generated code calls.
 mod layout;
+#[cfg(test)]
+mod layout_tests;
 
 pub mod codes;
 

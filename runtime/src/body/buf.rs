@@ -54,7 +54,7 @@ impl<const N: usize> Buf<N> {
 pub(crate) type BodyBuf = Buf<256>;
 
 impl<const N: usize> crate::layout::Sink for Buf<N> {
-    #[inline]
+    #[inline(always)]
     fn push(&mut self, bytes: &[u8]) {
         self.extend_from_slice(bytes);
     }

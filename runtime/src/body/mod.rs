@@ -22,10 +22,12 @@ pub(crate) const PROBLEM_JSON: &str = "application/problem+json";
 /// `{"success": …}`: the body of [`crate::success`].
 const SUCCESS: Layout = &[(Member::Message, "success")];
 
-// The text between members, computed at compile time: each becomes a copy of constant bytes.
-static JSON_GAPS: Gaps = Gaps::of(layout::JSON);
-static PROBLEM_GAPS: Gaps = Gaps::of(layout::PROBLEM);
-static SUCCESS_GAPS: Gaps = Gaps::of(SUCCESS);
+// The text between members, computed at compile time. Constants, not statics: the writer is
+// generic, so it is compiled in the user's crate, where only a constant's bytes are visible to
+// the optimizer; each gap then becomes a copy of constant bytes.
+const JSON_GAPS: Gaps = Gaps::of(layout::JSON);
+const PROBLEM_GAPS: Gaps = Gaps::of(layout::PROBLEM);
+const SUCCESS_GAPS: Gaps = Gaps::of(SUCCESS);
 
 /// What the body says about an error besides its message, gathered once by the caller.
 pub(crate) struct Head<'a> {
@@ -65,6 +67,7 @@ struct Values<'a, M> {
 }
 
 impl<M: FnMut(&mut BodyBuf)> layout::Values<BodyBuf> for Values<'_, M> {
+    #[inline(always)]
     fn has(&self, member: Member) -> bool {
         match member {
             Member::Code => self.head.code.is_some(),
@@ -72,6 +75,8 @@ impl<M: FnMut(&mut BodyBuf)> layout::Values<BodyBuf> for Values<'_, M> {
         }
     }
 
+    // Inlined into each step, where `member` is a constant: only its arm remains.
+    #[inline(always)]
     fn write(&mut self, out: &mut BodyBuf, member: Member) {
         match member {
             Member::Type => layout::escape(out, self.head.problem_type.unwrap_or_default()),
