@@ -11,7 +11,6 @@ use crate::route;
 use crate::template::Resolved;
 use proc_macro2::Span;
 
-const PROBLEM_MEMBERS: [&str; 6] = ["type", "title", "status", "detail", "instance", "code"];
 
 pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
     let type_attrs = &input.attrs;
@@ -280,7 +279,7 @@ fn check_variant(
     if format == Format::Problem {
         for &i in &details {
             let field = &variant.fields[i];
-            if PROBLEM_MEMBERS.contains(&field.name.as_str()) {
+            if is_problem_member(&field.name) {
                 errors.at(field.span(), format!("a #[detail] field named `{}` would clash with the problem details member `{}`: rename the field", field.name, field.name));
             }
         }
@@ -595,6 +594,15 @@ fn non_static_lifetime(ty: &syn::Type) -> Option<Span> {
         None
     }
     walk(quote::ToTokens::to_token_stream(ty))
+}
+
+/// A member the problem format has (`layout::PROBLEM`) or RFC 9457 defines (`instance`).
+fn is_problem_member(name: &str) -> bool {
+    let mut found = name == "instance";
+    for &(_, key) in crate::layout::PROBLEM {
+        found |= key == name;
+    }
+    found
 }
 
 /// An enum-level `#[error("…")]` is every variant's `Display` that has none of its own.
