@@ -7,7 +7,7 @@
 use crate::ast::Variant;
 use crate::plan::{
     Body, CodeArm, Display, DisplayArm, FormatArm, Group, HasDetailsArm, HeaderText, HeaderValue,
-    HeadersArm, Match, Message, MessageArm, Methods, Own, Response, ResponseArm,
+    HeadersArm, JsonPiece, Match, Message, MessageArm, Methods, Own, Response, ResponseArm,
     SerializeDetailsArm, SourceArm, StatusArm, VariantPlan, WriteJsonArm, WriteMessageArm,
 };
 use crate::template::Segment;
@@ -117,7 +117,7 @@ pub(crate) fn methods(variants: &[VariantPlan<'_>], std_impls: bool) -> Methods 
                     Message::Template {
                         direct: Some(segments),
                         ..
-                    } => shared_reading(WriteJsonArm::Direct(segments.clone()), fields(segments)),
+                    } => shared_reading(WriteJsonArm::Direct(segments.clone()), pieces(segments)),
                     _ => shared(WriteJsonArm::Message),
                 },
                 None => forward(WriteJsonArm::Forward),
@@ -202,6 +202,18 @@ fn response_arm(own: &Own) -> ResponseArm {
             headers,
         },
     }
+}
+
+fn pieces(pieces: &[JsonPiece]) -> Vec<usize> {
+    let mut fields = Vec::new();
+    for piece in pieces {
+        if let JsonPiece::Str(i) | JsonPiece::Int(i) = piece {
+            if !fields.contains(i) {
+                fields.push(*i);
+            }
+        }
+    }
+    fields
 }
 
 fn fields(segments: &[Segment]) -> Vec<usize> {

@@ -103,7 +103,9 @@ impl<'a> Input<'a> {
 impl<'a> Variant<'a> {
     /// `Self::Name` for an enum variant, `Self` for a struct.
     pub(crate) fn path(&self, is_enum: bool) -> TokenStream {
-        let ident = self.ident;
+        // At the call site: a `#[deprecated]` variant named there is not a reported use.
+        let mut ident = self.ident.clone();
+        ident.set_span(Span::call_site());
         if is_enum {
             quote!(Self::#ident)
         } else {

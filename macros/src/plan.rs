@@ -76,9 +76,9 @@ pub(crate) enum Message {
     /// A template formatted at run time.
     Template {
         resolved: Resolved,
-        /// Text and fields when every hole is a plain `{field}` of a string or integer type:
-        /// the body writer then writes each field itself, without `core::fmt`.
-        direct: Option<Vec<Segment>>,
+        /// The message as pieces when every hole is a plain `{field}` of a string or integer
+        /// type: the body writer then writes each field itself, without `core::fmt`.
+        direct: Option<Vec<JsonPiece>>,
     },
     /// thiserror's `Display` text.
     Display {
@@ -86,6 +86,17 @@ pub(crate) enum Message {
         #[cfg(feature = "openapi")]
         text: Option<String>,
     },
+}
+
+/// A piece of a message written straight into a JSON body.
+#[derive(Clone, PartialEq)]
+pub(crate) enum JsonPiece {
+    /// Template text, escaped for JSON at compile time.
+    Text(String),
+    /// A field whose type is a string (`AsRef<str>`), escaped as it is written.
+    Str(usize),
+    /// A field whose type is an integer, written as digits.
+    Int(usize),
 }
 
 /// How the body is made.
@@ -241,7 +252,7 @@ pub(crate) enum WriteMessageArm {
 #[derive(PartialEq)]
 pub(crate) enum WriteJsonArm {
     /// Text escaped now, fields written by the runtime's direct writers.
-    Direct(Vec<Segment>),
+    Direct(Vec<JsonPiece>),
     /// Through `__write_message`, escaped as it is written.
     Message,
     Forward,

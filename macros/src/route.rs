@@ -2,7 +2,7 @@
 //! direct writers (no `core::fmt`), the user's own `format_args!`, or serde.
 
 use crate::ast::Field;
-use crate::plan::{Body, Format, HeaderName, HeaderText, HeaderValue, Message, Status};
+use crate::plan::{Body, Format, HeaderName, HeaderText, HeaderValue, JsonPiece, Message, Status};
 use crate::template::{Resolved, Segment};
 use quote::ToTokens;
 
@@ -25,10 +25,20 @@ pub(crate) fn header_name(name: &str) -> HeaderName {
 
 /// A message template formatted at run time.
 pub(crate) fn message(resolved: Resolved, fields: &[Field<'_>]) -> Message {
-    Message::Template {
-        direct: direct(&resolved, fields),
-        resolved,
-    }
+    let direct = direct(&resolved, fields).map(|segments| {
+        let mut pieces = Vec::with_capacity(segments.len());
+        for segment in segments {
+            pieces.push(match segment {
+                Segment::Text(text) => JsonPiece::Text(crate::json::escape(&text)),
+                Segment::Field(i) => match plain(fields[i].ty) {
+                    Some(Plain::Int) => JsonPiece::Int(i),
+                    _ => JsonPiece::Str(i),
+                },
+            });
+        }
+        pieces
+    });
+    Message::Template { direct, resolved }
 }
 
 /// A header value; a fixed one has been checked to be a valid header value.
@@ -73,7 +83,7 @@ fn direct(resolved: &Resolved, fields: &[Field<'_>]) -> Option<Vec<Segment>> {
     let segments = resolved.segments.as_ref()?;
     for segment in segments {
         if let Segment::Field(i) = segment {
-            if !fields.get(*i).is_some_and(|field| is_plain(field.ty)) {
+            if fields.get(*i).is_none_or(|field| plain(field.ty).is_none()) {
                 return None;
             }
         }
@@ -81,9 +91,14 @@ fn direct(resolved: &Resolved, fields: &[Field<'_>]) -> Option<Vec<Segment>> {
     Some(segments.clone())
 }
 
-/// A string or integer type, by its spelling: the types `__private::Field` writes without
-/// `core::fmt`.
-fn is_plain(ty: &syn::Type) -> bool {
+/// The types the runtime writes into a body without `core::fmt`.
+enum Plain {
+    Str,
+    Int,
+}
+
+/// A string or integer type, by its spelling.
+fn plain(ty: &syn::Type) -> Option<Plain> {
     // `& 'a str`: tokens as text are separated by spaces, so the lifetime ends at one.
     let spelled = ty.to_token_stream().to_string();
     let without_ref = match spelled.strip_prefix('&') {
@@ -94,21 +109,12 @@ fn is_plain(ty: &syn::Type) -> bool {
         None => &spelled,
     };
     let without_ref = &crate::names::spaceless(without_ref);
-    matches!(
-        without_ref.as_str(),
-        "str"
-            | "String"
-            | "std::string::String"
-            | "Box<str>"
-            | "u8"
-            | "u16"
-            | "u32"
-            | "u64"
-            | "usize"
-            | "i8"
-            | "i16"
-            | "i32"
-            | "i64"
-            | "isize"
-    ) || (without_ref.starts_with("Cow<") && without_ref.ends_with(",str>"))
+    match without_ref.as_str() {
+        "str" | "String" | "std::string::String" | "Box<str>" => Some(Plain::Str),
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i8" | "i16" | "i32" | "i64" | "isize" => {
+            Some(Plain::Int)
+        }
+        cow if cow.starts_with("Cow<") && cow.ends_with(",str>") => Some(Plain::Str),
+        _ => None,
+    }
 }

@@ -11,7 +11,6 @@ use crate::route;
 use crate::template::Resolved;
 use proc_macro2::Span;
 
-
 pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
     let type_attrs = &input.attrs;
     check_type_options(input, errors);

@@ -2,9 +2,7 @@
 
 pub use crate::as_dyn_error::AsDynError;
 pub use crate::body::serialize;
-pub use crate::message::{
-    Field, FieldDisplay, FieldInt, FieldStr, JsonMessage, append_header, message,
-};
+pub use crate::message::{Field, FieldInt, FieldStr, JsonMessage, append_header, message};
 pub use crate::response::{respond, respond_fixed, respond_serialized, status};
 pub use crate::response_doc::ResponseDoc;
 pub use crate::{BodyFormat, HttpError};

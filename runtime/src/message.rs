@@ -54,10 +54,6 @@ impl JsonMessage<'_> {
         // A `Display` impl that fails leaves the message cut short; the body stays valid JSON.
         let _ = error.__write_message(&mut Escaper(self.0));
     }
-
-    fn display<T: fmt::Display + ?Sized>(&mut self, value: &T) {
-        let _ = fmt::Write::write_fmt(&mut Escaper(self.0), format_args!("{value}"));
-    }
 }
 
 /// A `fmt::Write` that escapes everything written through it into a JSON string body.
@@ -70,9 +66,8 @@ impl fmt::Write for Escaper<'_> {
     }
 }
 
-/// A field interpolated into a message. Which trait's `__json` a call picks depends on the
-/// field's type (autoref specialization): strings are escaped directly, integers written as
-/// digits, anything else goes through `Display`.
+/// A field interpolated into a message whose type the derive saw is a string or an integer: it
+/// calls `FieldStr::__json` (escaped directly) or `FieldInt::__json` (written as digits).
 pub struct Field<'a, T: ?Sized>(pub &'a T);
 
 pub trait FieldStr {
@@ -113,13 +108,3 @@ macro_rules! field_uint {
 
 field_int!(i8, i16, i32, i64, isize);
 field_uint!(u8, u16, u32, u64, usize);
-
-pub trait FieldDisplay {
-    fn __json(&self, out: &mut JsonMessage<'_>);
-}
-
-impl<T: fmt::Display + ?Sized> FieldDisplay for &Field<'_, T> {
-    fn __json(&self, out: &mut JsonMessage<'_>) {
-        out.display(self.0);
-    }
-}

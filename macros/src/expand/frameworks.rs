@@ -8,7 +8,7 @@ use syn::GenericParam;
 
 pub(super) fn frameworks(r: &Render<'_>) -> TokenStream {
     let input = r.plan.input;
-    let ident = input.ident;
+    let ident = super::call_site(input.ident);
     let mut params = input.generics.params.clone();
     for param in &mut params {
         match param {

@@ -3,8 +3,8 @@
 use super::{Render, option};
 use crate::plan::{
     CodeArm, Format, FormatArm, HasDetailsArm, HeaderName, HeaderPlan, HeaderText, HeaderValue,
-    HeadersArm, Message, MessageArm, Response, ResponseArm, SerializeDetailsArm, Status, StatusArm,
-    WriteJsonArm, WriteMessageArm,
+    HeadersArm, JsonPiece, Message, MessageArm, Response, ResponseArm, SerializeDetailsArm, Status,
+    StatusArm, WriteJsonArm, WriteMessageArm,
 };
 use crate::template::{Resolved, Segment};
 use proc_macro2::{Literal, Span, TokenStream};
@@ -12,7 +12,7 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
 pub(super) fn http_error(r: &Render<'_>) -> TokenStream {
-    let header = r.impl_header(quote!(::httperr::HttpError), &r.plan.bounds.http_error);
+    let header = r.impl_header(quote!(__p::HttpError), &r.plan.bounds.http_error);
     let status = status(r);
     let message = message(r);
     let code = code(r);
@@ -231,17 +231,18 @@ fn write_json(r: &Render<'_>) -> TokenStream {
         return TokenStream::new();
     };
     let body = r.dispatch(arms, &|arm, v| match arm {
-        WriteJsonArm::Direct(segments) => {
+        WriteJsonArm::Direct(pieces) => {
             let mut writes = TokenStream::new();
-            for segment in segments {
-                writes.extend(match segment {
-                    Segment::Text(text) => {
-                        let escaped = crate::json::escape(text);
-                        quote!(__out.raw(#escaped);)
-                    }
-                    Segment::Field(i) => {
+            for piece in pieces {
+                writes.extend(match piece {
+                    JsonPiece::Text(escaped) => quote!(__out.raw(#escaped);),
+                    JsonPiece::Str(i) => {
                         let binding = r.binding(v, *i);
-                        quote!((&__p::Field(#binding)).__json(__out);)
+                        quote!(__p::FieldStr::__json(&__p::Field(#binding), __out);)
+                    }
+                    JsonPiece::Int(i) => {
+                        let binding = r.binding(v, *i);
+                        quote!(__p::FieldInt::__json(&__p::Field(#binding), __out);)
                     }
                 });
             }
@@ -252,8 +253,6 @@ fn write_json(r: &Render<'_>) -> TokenStream {
     });
     quote! {
         fn __write_json(&self, __out: &mut ::httperr::__private::JsonMessage<'_>) {
-            #[allow(unused_imports)]
-            use ::httperr::__private::{FieldDisplay as _, FieldInt as _, FieldStr as _};
             #body
         }
     }
@@ -355,8 +354,6 @@ fn describe(r: &Render<'_>) -> TokenStream {
     }
     quote! {
         fn __describe(__out: &mut ::httperr::__private::Vec<::httperr::__private::ResponseDoc>) {
-            #[allow(unused_imports)]
-            use ::httperr::__private as __p;
             #entries
         }
     }

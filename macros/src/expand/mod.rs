@@ -2,8 +2,9 @@
 //! header with the inferred bounds, a method's `match` over the plan's groups, patterns).
 //!
 //! One generator per generated impl, in `expand/`: rendering decides nothing; every choice is
-//! the plan's. Generated code names `::httperr::__private` items only, through `__p` in
-//! method bodies (five tokens fewer per path: a large enum's expansion cost is per token).
+//! the plan's. Generated code names runtime items through `::httperr::__private` only (as
+//! `__p` inside the `const _` block that holds the impls), and carries no `#[allow]`: it is
+//! lint-clean, so a user's `#![forbid(...)]` never meets one.
 
 mod frameworks;
 mod http_error;
@@ -111,7 +112,18 @@ impl<'a> Render<'a> {
             false => TokenStream::new(),
         };
         let frameworks = frameworks::frameworks(self);
-        quote!(#http_error #serialize #std_impls #frameworks)
+        // One scope for every impl: method bodies name `::httperr::__private` as `__p` (five
+        // tokens fewer per path; a large enum's expansion cost is per token), and the
+        // `HttpError` impl always uses it.
+        quote! {
+            const _: () = {
+                use ::httperr::__private as __p;
+                #http_error
+                #serialize
+                #std_impls
+                #frameworks
+            };
+        }
     }
 
     /// `Serialize`: exactly the body object, written by the runtime from the `HttpError` impl.
@@ -135,7 +147,7 @@ impl<'a> Render<'a> {
     /// `impl<…> Trait for Type<…> where …`, with the type's own predicates and `bounds`.
     fn impl_header(&self, trait_path: TokenStream, bounds: &[WherePredicate]) -> TokenStream {
         let input = self.plan.input;
-        let ident = input.ident;
+        let ident = call_site(input.ident);
         let mut generics = input.generics.clone();
         if !bounds.is_empty() {
             let predicates = &mut generics.make_where_clause().predicates;
@@ -146,7 +158,6 @@ impl<'a> Render<'a> {
         let (impl_generics, type_generics, where_clause) = generics.split_for_impl();
         quote! {
             #[automatically_derived]
-            #[allow(unused_qualifications, deprecated, clippy::all, clippy::pedantic, clippy::nursery)]
             impl #impl_generics #trait_path for #ident #type_generics #where_clause
         }
     }
@@ -154,14 +165,9 @@ impl<'a> Render<'a> {
     /// A method body: `match self` over the groups of `arms`, each group's arm rendered once by
     /// `body(arm, first variant)`; just the body when one arm serves every variant.
     fn dispatch<A>(&self, arms: &Match<A>, body: &dyn Fn(&A, usize) -> TokenStream) -> TokenStream {
-        let prelude = quote!(
-            #[allow(unused_imports)]
-            use ::httperr::__private as __p;
-        );
         if let [group] = arms.groups.as_slice() {
             if group.rest {
-                let body = body(&arms.arms[group.variants[0]], group.variants[0]);
-                return quote!(#prelude #body);
+                return body(&arms.arms[group.variants[0]], group.variants[0]);
             }
         }
         if arms.groups.is_empty() {
@@ -192,7 +198,7 @@ impl<'a> Render<'a> {
             }
             out.extend(quote!(#patterns => #body,));
         }
-        quote!(#prelude match self { #out })
+        quote!(match self { #out })
     }
 
     fn variant(&self, v: usize) -> &Variant<'_> {
@@ -220,6 +226,14 @@ impl<'a> Render<'a> {
             None => quote!(<#ty as ::httperr::HttpError>::#method(#inner)),
         }
     }
+}
+
+/// The identifier at the call site's span: naming a `#[deprecated]` type or variant there is
+/// not a use the lint reports (it would be, at the item's own span).
+fn call_site(ident: &Ident) -> Ident {
+    let mut ident = ident.clone();
+    ident.set_span(Span::call_site());
+    ident
 }
 
 /// The pattern of a variant binding the fields `binds` and ignoring the others with `..`.

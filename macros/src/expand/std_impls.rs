@@ -41,6 +41,13 @@ fn display(r: &Render<'_>) -> TokenStream {
 fn error(r: &Render<'_>) -> TokenStream {
     let header = r.impl_header(quote!(::core::error::Error), &r.plan.bounds.error);
     let arms = &r.plan.methods.source;
+    // `.as_dyn_error()` turns any source into `&dyn Error`, a trait object included.
+    let mut as_dyn_error = TokenStream::new();
+    if arms.arms.iter().any(|arm| *arm != SourceArm::None) {
+        as_dyn_error = quote!(
+            use ::httperr::__private::AsDynError as _;
+        );
+    }
     let body = r.dispatch(arms, &|arm, v| match arm {
         SourceArm::None => quote!(__p::None),
         SourceArm::Field { optional } => {
@@ -61,8 +68,7 @@ fn error(r: &Render<'_>) -> TokenStream {
     quote! {
         #header {
             fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
-                #[allow(unused_imports)]
-                use ::httperr::__private::AsDynError as _;
+                #as_dyn_error
                 #body
             }
         }
