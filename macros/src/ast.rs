@@ -119,6 +119,7 @@ impl<'a> Variant<'a> {
             refs.push(FieldRef {
                 name: field.name.clone(),
                 binding: &field.binding,
+                is_path: is_path(field.ty),
             });
         }
         refs
@@ -171,6 +172,37 @@ impl<'a> Field<'a> {
         self.attrs.source.is_some()
             || self.attrs.from.is_some()
             || self.original.ident.as_ref().is_some_and(|i| i == "source")
+    }
+}
+
+/// A `Path` or `PathBuf`, bare, behind references or in a `Box`, `Rc`, `Arc` or `Cow`, by its
+/// spelling: it has no `Display`, and templates print it with `.display()` as thiserror does.
+pub(crate) fn is_path(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(reference) => is_path(&reference.elem),
+        Type::Paren(paren) => is_path(&paren.elem),
+        Type::Path(path) => {
+            let Some(last) = path.path.segments.last() else {
+                return false;
+            };
+            if last.ident == "Path" || last.ident == "PathBuf" {
+                return true;
+            }
+            let wrapper = ["Box", "Rc", "Arc", "Cow"]
+                .iter()
+                .any(|name| last.ident == name);
+            let syn::PathArguments::AngleBracketed(arguments) = &last.arguments else {
+                return false;
+            };
+            let mut inner = None;
+            for argument in &arguments.args {
+                if let syn::GenericArgument::Type(ty) = argument {
+                    inner = Some(ty);
+                }
+            }
+            wrapper && inner.is_some_and(is_path)
+        }
+        _ => false,
     }
 }
 

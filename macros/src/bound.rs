@@ -111,7 +111,7 @@ impl<'a> Inferred<'a> {
     /// used only inside extra arguments are the user's expressions' business.
     fn template(&mut self, fields: &[Field<'_>], resolved: &Resolved) {
         for &(i, how) in &resolved.uses {
-            if how != "any" && how != "usize" {
+            if !matches!(how, "any" | "usize" | "Path") {
                 let name = Ident::new(how, proc_macro2::Span::call_site());
                 self.add(&fields[i], quote!(::core::fmt::#name));
             }

@@ -40,6 +40,8 @@ pub(crate) struct FieldRef<'a> {
     /// The name as written in templates: the identifier without `r#`, or the tuple index.
     pub(crate) name: String,
     pub(crate) binding: &'a Ident,
+    /// A `Path` or `PathBuf`: a `{field}` hole prints its `.display()`.
+    pub(crate) is_path: bool,
 }
 
 /// A piece of a template whose holes are all plain `{field}`s.
@@ -227,6 +229,11 @@ impl Template {
                     if trait_name == "Pointer" {
                         out.push_str(POINTEE);
                     }
+                    if trait_name == "Display" && fields[i].is_path {
+                        out.push_str(DISPLAYED);
+                        uses.pop();
+                        uses.push((i, "Path"));
+                    }
                     if !spec.is_empty() {
                         out.push(':');
                         out.push_str(&spec);
@@ -276,10 +283,11 @@ impl Template {
         let located = Span::call_site().located_at(self.lit.span());
         for (i, field) in fields.iter().enumerate() {
             // Named in the string (a hole or a `name$`), not only in an extra argument.
-            let (mut named, mut pointer) = (false, false);
+            let (mut named, mut pointer, mut path) = (false, false, false);
             for &(used, how) in &uses {
-                named |= used == i && how != "any" && how != "Pointer";
+                named |= used == i && !matches!(how, "any" | "Pointer" | "Path");
                 pointer |= used == i && how == "Pointer";
+                path |= used == i && how == "Path";
             }
             let name = field.binding;
             let value = Ident::new(&name.to_string(), located);
@@ -289,6 +297,10 @@ impl Template {
             if pointer {
                 let pointee = Ident::new(&format!("{name}{POINTEE}"), located);
                 args.extend(quote!(, #pointee = *#value));
+            }
+            if path {
+                let displayed = Ident::new(&format!("{name}{DISPLAYED}"), located);
+                args.extend(quote!(, #displayed = #value.display()));
             }
         }
         let fixed = (self.holes.is_empty() && self.args.is_empty()).then(|| unescape(&self.value));
@@ -348,6 +360,9 @@ impl Template {
 
 /// Suffix of the named argument that holds what a `{field:p}` field points to.
 const POINTEE: &str = "__pointee";
+
+/// Suffix of the named argument that holds a path field's `.display()`.
+const DISPLAYED: &str = "__displayed";
 
 /// The error for a hole naming no field, when the name is close to a field's: a typo, not a
 /// constant to capture.

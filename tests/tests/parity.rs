@@ -254,3 +254,33 @@ fn optional_sources() {
     assert_eq!(from.source().map(ToString::to_string), Some("reset".into()));
     assert_json(&from, 502, r#"{"error":"Bad Gateway"}"#);
 }
+
+// 9. `Path` and `PathBuf` fields print with `.display()`.
+#[derive(Debug, HttpError)]
+enum Files<'a> {
+    #[status(404, "no file at {0}")]
+    Missing(std::path::PathBuf),
+    #[status(403, "{path} is read-only ({path:?})")]
+    ReadOnly { path: &'a std::path::Path },
+}
+
+#[derive(Debug, HttpError, thiserror::Error)]
+#[status(404, "no file at {0}")]
+#[error("missing {0}")]
+struct MissingWithThiserror(std::path::PathBuf);
+
+#[test]
+fn paths_print_with_display() {
+    let missing = Files::Missing("/tmp/a b".into());
+    assert_json(&missing, 404, r#"{"error":"no file at /tmp/a b"}"#);
+    assert_eq!(missing.to_string(), "no file at /tmp/a b");
+    let path = std::path::Path::new("/etc");
+    assert_json(
+        &Files::ReadOnly { path },
+        403,
+        r#"{"error":"/etc is read-only (\"/etc\")"}"#,
+    );
+    let missing = MissingWithThiserror("/x".into());
+    assert_json(&missing, 404, r#"{"error":"no file at /x"}"#);
+    assert_eq!(missing.to_string(), "missing /x");
+}
