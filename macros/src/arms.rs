@@ -53,7 +53,8 @@ fn forward<A>(arm: A) -> Arm<A> {
     alone(arm, vec![0])
 }
 
-pub(crate) fn methods(variants: &[VariantPlan<'_>], std_impls: bool) -> Methods {
+/// `our_display`: the derive writes `Display`, which then formats message templates.
+pub(crate) fn methods(variants: &[VariantPlan<'_>], our_display: bool) -> Methods {
     let mut any_headers = false;
     let mut any_details = false;
     let mut any_direct = false;
@@ -102,7 +103,7 @@ pub(crate) fn methods(variants: &[VariantPlan<'_>], std_impls: bool) -> Methods 
         write_message: build(variants, &|_, own| match own {
             Some(own) => match &own.message {
                 Message::Fixed(_) => shared(WriteMessageArm::Message),
-                Message::Template { resolved, .. } if !std_impls => {
+                Message::Template { resolved, .. } if !our_display => {
                     alone(WriteMessageArm::Template, resolved.fields())
                 }
                 Message::Template { .. } | Message::Display { .. } => {

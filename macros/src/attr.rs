@@ -59,7 +59,20 @@ pub(crate) struct Http {
     pub(crate) expose: Option<Span>,
     pub(crate) unregistered: Option<Span>,
     pub(crate) without_required_headers: Option<Span>,
+    /// `skip(Display, …)`: the impls not to write, each with its span.
+    pub(crate) skip: Vec<(Skip, Span)>,
 }
+
+/// An impl other than `HttpError` that `#[http(skip(...))]` leaves to the user.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Skip {
+    Display,
+    Error,
+    From,
+    Serialize,
+}
+
+const SKIPPABLE: [&str; 4] = ["Display", "Error", "From", "Serialize"];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Format {
@@ -74,7 +87,7 @@ pub(crate) struct FieldAttrs {
     pub(crate) detail: Option<Span>,
 }
 
-const HTTP_OPTIONS: [&str; 7] = [
+const HTTP_OPTIONS: [&str; 8] = [
     "format",
     "codes",
     "type_base",
@@ -82,6 +95,7 @@ const HTTP_OPTIONS: [&str; 7] = [
     "expose",
     "unregistered",
     "without_required_headers",
+    "skip",
 ];
 
 /// The attributes of a type or variant; field attributes found here are errors.
@@ -442,7 +456,7 @@ fn header_constant(ident: &syn::Ident, errors: &mut Errors) -> Option<String> {
     None
 }
 
-// #[http(format = "problem", codes, type_base = "…", code = "…", expose, unregistered, without_required_headers)]
+// #[http(format = "problem", codes, type_base = "…", code = "…", expose, unregistered, without_required_headers, skip(Display, …))]
 fn http(attr: &Attribute, out: &mut Http, errors: &mut Errors) {
     let parsed = attr.parse_nested_meta(|meta| {
         let span = meta.path.span();
@@ -500,6 +514,37 @@ fn http(attr: &Attribute, out: &mut Http, errors: &mut Errors) {
                 } else if let Some(format) = format {
                     out.format = Some((format, lit.span()));
                 }
+            }
+            "skip" => {
+                if !meta.input.peek(syn::token::Paren) {
+                    errors.at(span, "`skip` lists the impls to leave out: #[http(skip(Display, Error))]");
+                    skip_value(meta.input)?;
+                    return Ok(());
+                }
+                meta.parse_nested_meta(|item| {
+                    let name = item.path.get_ident().map(ToString::to_string).unwrap_or_default();
+                    let at = item.path.span();
+                    let skip = match name.as_str() {
+                        "Display" => Skip::Display,
+                        "Error" => Skip::Error,
+                        "From" => Skip::From,
+                        "Serialize" => Skip::Serialize,
+                        _ => {
+                            let message = match crate::names::did_you_mean(&name, &SKIPPABLE) {
+                                Some(close) => format!("`{name}` is not an impl the derive writes; did you mean `{close}`? (it can skip Display, Error, From and Serialize)"),
+                                None => format!("`{name}` is not an impl the derive writes: it can skip Display, Error, From and Serialize"),
+                            };
+                            errors.at(at, message);
+                            return skip_value(item.input);
+                        }
+                    };
+                    if out.skip.iter().any(|&(seen, _)| seen == skip) {
+                        errors.at(at, format!("`{name}` is skipped twice: remove one"));
+                    } else {
+                        out.skip.push((skip, at));
+                    }
+                    Ok(())
+                })?;
             }
             "type_base" | "code" => {
                 let Some(lit) = string(errors)? else {

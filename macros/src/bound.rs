@@ -11,7 +11,8 @@ use proc_macro2::{Ident, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
 use syn::WherePredicate;
 
-pub(crate) fn infer(input: &Input<'_>, variants: &[VariantPlan<'_>], std_impls: bool) -> Bounds {
+/// `our_display`: the derive writes `Display`, which then formats message templates.
+pub(crate) fn infer(input: &Input<'_>, variants: &[VariantPlan<'_>], our_display: bool) -> Bounds {
     let mut params = Vec::new();
     for param in input.generics.type_params() {
         params.push(&param.ident);
@@ -52,7 +53,7 @@ pub(crate) fn infer(input: &Input<'_>, variants: &[VariantPlan<'_>], std_impls: 
                 }
                 // Without our `Display`, `__write_message` formats the template itself.
                 if let Message::Template { resolved, .. } = &own.message {
-                    if !std_impls {
+                    if !our_display {
                         http_error.template(fields, resolved);
                     }
                 }

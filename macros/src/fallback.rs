@@ -10,10 +10,24 @@ pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
     let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
     let errors = error.to_compile_error();
     let thiserror = has_error_attr(input);
+    let skipped = skipped(input);
+    let ours = |name: &str| !skipped.iter().any(|skip| skip == name);
     // The stubs are never run: the crate does not compile while `errors` are present.
-    let std_impls = if thiserror {
-        TokenStream::new()
-    } else {
+    let mut std_impls = TokenStream::new();
+    if !thiserror && ours("From") {
+        std_impls.extend(from_impls(input));
+    }
+    if !thiserror && ours("Display") {
+        std_impls.extend(quote! {
+            #[automatically_derived]
+            impl #impl_generics ::core::fmt::Display for #ident #type_generics #where_clause {
+                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::unreachable!()
+                }
+            }
+        });
+    }
+    if !thiserror && ours("Error") {
         // `for<'__workaround>` keeps the bound from being checked as a trivial bound, which
         // would report a missing `Debug` on top of the real errors (rust-lang/rust#48214).
         let mut generics = input.generics.clone();
@@ -22,19 +36,24 @@ pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
             .predicates
             .push(syn::parse_quote!(for<'__workaround> #ident #type_generics: ::core::fmt::Debug));
         let where_debug = &generics.where_clause;
-        let from = from_impls(input);
-        quote! {
-            #from
+        std_impls.extend(quote! {
             #[automatically_derived]
-            impl #impl_generics ::core::fmt::Display for #ident #type_generics #where_clause {
-                fn fmt(&self, _: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            impl #impl_generics ::core::error::Error for #ident #type_generics #where_debug {}
+        });
+    }
+    if ours("Serialize") {
+        std_impls.extend(quote! {
+            #[automatically_derived]
+            impl #impl_generics ::httperr::__private::serde::Serialize for #ident #type_generics #where_clause {
+                fn serialize<__S: ::httperr::__private::Serializer>(
+                    &self,
+                    _: __S,
+                ) -> ::core::result::Result<__S::Ok, __S::Error> {
                     ::core::unreachable!()
                 }
             }
-            #[automatically_derived]
-            impl #impl_generics ::core::error::Error for #ident #type_generics #where_debug {}
-        }
-    };
+        });
+    }
     quote! {
         #errors
         #[automatically_derived]
@@ -43,15 +62,6 @@ pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
                 ::core::unreachable!()
             }
             fn message(&self) -> ::httperr::__private::Cow<'_, ::core::primitive::str> {
-                ::core::unreachable!()
-            }
-        }
-        #[automatically_derived]
-        impl #impl_generics ::httperr::__private::serde::Serialize for #ident #type_generics #where_clause {
-            fn serialize<__S: ::httperr::__private::Serializer>(
-                &self,
-                _: __S,
-            ) -> ::core::result::Result<__S::Ok, __S::Error> {
                 ::core::unreachable!()
             }
         }
@@ -113,6 +123,33 @@ fn from_impls(input: &DeriveInput) -> TokenStream {
         });
     }
     out
+}
+
+/// The impls `#[http(skip(...))]` names, read leniently: the attribute may be what failed.
+fn skipped(input: &DeriveInput) -> Vec<String> {
+    let mut skipped = Vec::new();
+    for attr in &input.attrs {
+        if !attr.path().is_ident("http") {
+            continue;
+        }
+        let _ = attr.parse_nested_meta(|meta| {
+            if meta.path.is_ident("skip") && meta.input.peek(syn::token::Paren) {
+                meta.parse_nested_meta(|item| {
+                    if let Some(ident) = item.path.get_ident() {
+                        skipped.push(ident.to_string());
+                    }
+                    Ok(())
+                })?;
+            } else {
+                // Another option's value: skip it to reach the next option.
+                while !meta.input.is_empty() && !meta.input.peek(syn::Token![,]) {
+                    meta.input.parse::<proc_macro2::TokenTree>()?;
+                }
+            }
+            Ok(())
+        });
+    }
+    skipped
 }
 
 fn has_error_attr(input: &DeriveInput) -> bool {

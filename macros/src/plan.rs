@@ -11,10 +11,20 @@ use syn::WherePredicate;
 pub(crate) struct Plan<'a> {
     pub(crate) input: &'a Input<'a>,
     pub(crate) variants: Vec<VariantPlan<'a>>,
-    /// `Display`, `Error` and `From` are ours to write: thiserror does not write them.
-    pub(crate) std_impls: bool,
+    /// The impls besides `HttpError` that are ours to write.
+    pub(crate) impls: Impls,
     pub(crate) methods: Methods,
     pub(crate) bounds: Bounds,
+}
+
+/// Which impls besides `HttpError` the derive writes: not those thiserror writes (when the type
+/// carries its `#[error]`), nor those `#[http(skip(...))]` leaves to the user.
+#[derive(Clone, Copy)]
+pub(crate) struct Impls {
+    pub(crate) display: bool,
+    pub(crate) error: bool,
+    pub(crate) from: bool,
+    pub(crate) serialize: bool,
 }
 
 pub(crate) struct VariantPlan<'a> {

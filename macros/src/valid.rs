@@ -3,10 +3,12 @@
 //! Every rule records its error and moves on, so one build lists all the problems of a type.
 
 use crate::ast::{Field, Input, Style, Variant};
-use crate::attr::{Attrs, Format, Header, Status, StatusKind};
+use crate::attr::{Attrs, Format, Header, Skip, Status, StatusKind};
 use crate::codes;
 use crate::errors::Errors;
-use crate::plan::{self, Cause, Display, HeaderPlan, Message, Own, Plan, Response, VariantPlan};
+use crate::plan::{
+    self, Cause, Display, HeaderPlan, Impls, Message, Own, Plan, Response, VariantPlan,
+};
 use crate::route;
 use crate::template::Resolved;
 use proc_macro2::Span;
@@ -53,13 +55,25 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
             });
         }
     }
-    let std_impls = !input.thiserror;
+    let impls = impls(input);
     Plan {
         input,
-        methods: crate::arms::methods(&variants, std_impls),
-        bounds: crate::bound::infer(input, &variants, std_impls),
+        methods: crate::arms::methods(&variants, impls.display),
+        bounds: crate::bound::infer(input, &variants, impls.display),
         variants,
-        std_impls,
+        impls,
+    }
+}
+
+/// The impls to write: thiserror writes `Display`, `Error` and `From` when the type carries its
+/// `#[error]`; `#[http(skip(...))]` leaves any of them, and `Serialize`, to the user.
+fn impls(input: &Input<'_>) -> Impls {
+    let skipped = |impl_: Skip| input.attrs.http.skip.iter().any(|&(skip, _)| skip == impl_);
+    Impls {
+        display: !input.thiserror && !skipped(Skip::Display),
+        error: !input.thiserror && !skipped(Skip::Error),
+        from: !input.thiserror && !skipped(Skip::From),
+        serialize: !skipped(Skip::Serialize),
     }
 }
 
@@ -367,6 +381,12 @@ fn check_variant_options(attrs: &Attrs, errors: &mut Errors) {
     }
     if let Some(span) = http.codes {
         errors.at(span, "`codes` applies to the whole type; to name this variant's code, write #[http(code = \"...\")]");
+    }
+    for &(_, span) in &http.skip {
+        errors.at(
+            span,
+            "`skip` applies to the whole type: move it to the enum's #[http(...)]",
+        );
     }
 }
 

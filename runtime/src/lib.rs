@@ -58,6 +58,7 @@
 //! | `#[http(expose)]` | 5xx variant, struct | show this 5xx's message (the 4xx rules below apply) |
 //! | `#[http(unregistered)]` | type, variant | allow a 4xx/5xx code outside the IANA registry, such as 499 |
 //! | `#[http(without_required_headers)]` | type, variant | silence the RFC 9110 required-header check |
+//! | `#[http(skip(Display, Error, From, Serialize))]` | type | leave these impls to you (the type has its own) |
 //! | `#[from]` | the only field of a variant | `From<Field>`; implies `#[source]` |
 //! | `#[source]` (or a field named `source`) | field | what `Error::source` returns |
 //! | `#[detail]` | named field (`Serialize`) | put the field into the body |
@@ -134,6 +135,29 @@
 //! cannot borrow (`Error::source` returns a `'static` error). With thiserror, thiserror
 //! writes all three and both derives share `#[from]` and `#[source]`; an enum-level
 //! `#[error("...")]` counts as every variant's `Display` that has none of its own.
+//!
+//! A type that already has some of these impls (or `Serialize`) says so with
+//! `#[http(skip(Display, Error, From, Serialize))]`; otherwise both would be written (E0119).
+//! thiserror is detected by its `#[error]` attributes only: on a thiserror type where httperr
+//! sees none (an empty enum, `#[error]`s behind `cfg`), write `#[http(skip(Display, Error,
+//! From))]`. The response body never goes through the type's own `Serialize`.
+//!
+//! ```
+//! # use httperr::HttpError;
+//! #[derive(Debug, HttpError)]
+//! #[http(skip(Display))]
+//! enum ApiError {
+//!     #[status(404, "user {0} not found")]
+//!     NotFound(u64),
+//! }
+//! impl std::fmt::Display for ApiError {
+//!     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+//!         f.write_str("our own text")
+//!     }
+//! }
+//! assert_eq!(ApiError::NotFound(7).to_string(), "our own text");
+//! assert_eq!(ApiError::NotFound(7).message(), "user 7 not found");
+//! ```
 //!
 //! With the `tracing` feature, every conversion of a 5xx into a response logs its `Display`
 //! text and whole `source()` chain at error level; other statuses log at debug.

@@ -62,15 +62,12 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
     )
 }
 
-/// The response of a variant with `#[detail]` fields, written through its `Serialize` impl.
-pub fn respond_serialized<E: HttpError + serde::Serialize>(
-    error: &E,
-    header_count: usize,
-) -> Response<Bytes> {
+/// The response of a variant with `#[detail]` fields, written through serde.
+pub fn respond_serialized<E: HttpError>(error: &E, header_count: usize) -> Response<Bytes> {
     let status = error.status();
     let format = error.format();
     let mut out = BodyBuf::new();
-    if serde_json::to_writer(&mut out, error).is_err() {
+    if serde_json::to_writer(&mut out, &crate::body::Object(error)).is_err() {
         // A detail whose `Serialize` fails (a map with non-string keys, say) must not produce
         // half a body: fall back to the body without details.
         return respond(error, status, format, error.code(), header_count);

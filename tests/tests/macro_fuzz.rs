@@ -58,6 +58,15 @@ use std::time::Instant;
 
 /// Derive inputs covering SPEC §2, each marked with whether it should expand without errors.
 const SEEDS: &[(bool, &str)] = &[
+    (
+        true,
+        r#"#[http(skip(Display, Error, From, Serialize))]
+        enum OwnImpls {
+            #[status(404, "{} {x:p} {MSG}", .0.len(), x = .1)] A(String, Box<u8>),
+            #[status(502)] B(#[from] Option<std::io::Error>),
+            #[status(400, "{}", HashMap::<u8, u8>::new().len(),)] C,
+        }"#,
+    ),
     // 2.1 status forms
     (
         true,

@@ -284,3 +284,57 @@ fn paths_print_with_display() {
     assert_json(&missing, 404, r#"{"error":"no file at /x"}"#);
     assert_eq!(missing.to_string(), "missing /x");
 }
+
+// 13. A type that has its own `Display`, `Error`, `From` or `Serialize` says so with
+// `#[http(skip(...))]`; the body never goes through the type's own `Serialize`.
+#[derive(Debug, HttpError, serde::Serialize)]
+#[http(skip(Display, Error, Serialize))]
+enum OwnImpls {
+    #[status(409, "taken {name}")]
+    Taken {
+        name: String,
+        #[detail]
+        #[serde(rename = "renamed")]
+        id: u8,
+    },
+}
+
+impl std::fmt::Display for OwnImpls {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("our own display")
+    }
+}
+
+impl std::error::Error for OwnImpls {}
+
+#[test]
+fn skipped_impls_are_the_users() {
+    let error = OwnImpls::Taken {
+        name: "ada".into(),
+        id: 7,
+    };
+    assert_eq!(error.to_string(), "our own display");
+    // The user's serde derive serializes the enum itself.
+    assert_eq!(
+        serde_json::to_value(&error).unwrap(),
+        serde_json::json!({"Taken": {"name": "ada", "renamed": 7}}),
+    );
+    // The body is httperr's, with the template as the message.
+    let response = error.to_response();
+    assert_eq!(
+        response.body().as_ref(),
+        br#"{"error":"taken ada","details":{"id":7}}"#,
+    );
+}
+
+// With thiserror on the type but no `#[error]` httperr can see (an empty enum), the same
+// opt-out avoids the conflicting impls.
+#[derive(Debug, HttpError, thiserror::Error)]
+#[http(skip(Display, Error, From))]
+enum Never {}
+
+#[test]
+fn an_empty_thiserror_enum_derives_with_skip() {
+    fn is_http_error<E: HttpError + std::error::Error>() {}
+    is_http_error::<Never>();
+}

@@ -106,11 +106,11 @@ impl<'a> Render<'a> {
 
     fn all(&self) -> TokenStream {
         let http_error = http_error::http_error(self);
-        let serialize = self.serialize();
-        let std_impls = match self.plan.std_impls {
-            true => std_impls::std_impls(self),
+        let serialize = match self.plan.impls.serialize {
+            true => self.serialize(),
             false => TokenStream::new(),
         };
+        let std_impls = std_impls::std_impls(self);
         let frameworks = frameworks::frameworks(self);
         // One scope for every impl: method bodies name `::httperr::__private` as `__p` (five
         // tokens fewer per path; a large enum's expansion cost is per token), and the

@@ -6,11 +6,20 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 
+/// Those of the three the plan says are ours.
 pub(super) fn std_impls(r: &Render<'_>) -> TokenStream {
-    let display = display(r);
-    let error = error(r);
-    let from = from(r);
-    quote!(#display #error #from)
+    let impls = r.plan.impls;
+    let mut out = TokenStream::new();
+    if impls.display {
+        out.extend(display(r));
+    }
+    if impls.error {
+        out.extend(error(r));
+    }
+    if impls.from {
+        out.extend(from(r));
+    }
+    out
 }
 
 fn display(r: &Render<'_>) -> TokenStream {

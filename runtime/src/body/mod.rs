@@ -9,6 +9,7 @@ mod buf;
 mod serialize;
 
 pub(crate) use buf::{BodyBuf, Buf};
+pub(crate) use serialize::Object;
 pub use serialize::serialize;
 
 use crate::layout::{self, Gaps, Layout, Member, Sink};

@@ -47,6 +47,16 @@ pub fn serialize<E: HttpError, S: Serializer>(error: &E, serializer: S) -> Resul
     map.end()
 }
 
+/// The body object of `error` as a `Serialize` value of its own: the body does not go through
+/// the type's own `Serialize` impl, which `#[http(skip(Serialize))]` may leave to the user.
+pub(crate) struct Object<'a, E>(pub(crate) &'a E);
+
+impl<E: HttpError> serde::Serialize for Object<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serialize(self.0, serializer)
+    }
+}
+
 /// The public message, streamed into the serializer without an intermediate `String`.
 struct Message<'a, E: ?Sized>(&'a E);
 
