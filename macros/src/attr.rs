@@ -57,6 +57,7 @@ pub(crate) struct Http {
     pub(crate) type_base: Option<LitStr>,
     pub(crate) code: Option<LitStr>,
     pub(crate) expose: Option<Span>,
+    pub(crate) expose_headers: Option<Span>,
     pub(crate) unregistered: Option<Span>,
     pub(crate) without_required_headers: Option<Span>,
     /// `skip(Display, …)`: the impls not to write, each with its span.
@@ -87,12 +88,13 @@ pub(crate) struct FieldAttrs {
     pub(crate) detail: Option<Span>,
 }
 
-const HTTP_OPTIONS: [&str; 8] = [
+const HTTP_OPTIONS: [&str; 9] = [
     "format",
     "codes",
     "type_base",
     "code",
     "expose",
+    "expose_headers",
     "unregistered",
     "without_required_headers",
     "skip",
@@ -495,6 +497,7 @@ fn http(attr: &Attribute, out: &mut Http, errors: &mut Errors) {
         match key.as_str() {
             "codes" => flag(&mut out.codes, errors)?,
             "expose" => flag(&mut out.expose, errors)?,
+            "expose_headers" => flag(&mut out.expose_headers, errors)?,
             "unregistered" => flag(&mut out.unregistered, errors)?,
             "without_required_headers" => flag(&mut out.without_required_headers, errors)?,
             "format" => {

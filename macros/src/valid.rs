@@ -38,6 +38,17 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
         }
     }
     check_from_types(input, errors);
+    if let Some(template) = default.and_then(|default| default.template.as_ref()) {
+        // A default every variant overrides is never resolved against a variant: check it
+        // on its own, as a template that reads no field.
+        let mut inherited = false;
+        for variant in &input.variants {
+            inherited |= variant.attrs.status.is_none();
+        }
+        if !inherited {
+            template.resolve(&[], errors);
+        }
+    }
 
     let mut variants = Vec::with_capacity(input.variants.len());
     for variant in &input.variants {
@@ -127,6 +138,9 @@ fn check_type_options(input: &Input<'_>, errors: &mut Errors) {
         if let Some(code) = &http.code {
             errors.at(code.span(), "`code` names one variant's code: put #[http(code = \"...\")] on the variant, or use #[http(codes)] here to give every variant its snake_case name");
         }
+        if let Some(span) = http.expose_headers {
+            errors.at(span, "`expose_headers` goes on each 5xx variant whose header values may be shown to clients, not on the enum");
+        }
         if let Some(span) = http.expose {
             errors.at(span, "`expose` goes on each 5xx variant whose message may be shown to clients, not on the enum");
         }
@@ -169,10 +183,13 @@ fn check_variant(
         (Some(own), _) => (own, false),
         (None, Some(default)) => (default, true),
         (None, None) => {
+            let name = variant.ident;
             let message = if input.is_enum {
-                "missing #[status(...)] on this variant: add one, like #[status(404)], or set a default for all variants with #[status(...)] on the enum"
+                format!(
+                    "missing #[status(...)] on variant `{name}`: add one, like #[status(404)], or set a default for all variants with #[status(...)] on the enum"
+                )
             } else {
-                "missing #[status(...)] on this struct: add one, like #[status(404)]"
+                format!("missing #[status(...)] on struct `{name}`: add one, like #[status(404)]")
             };
             errors.at(variant.span(), message);
             return None;
@@ -197,6 +214,11 @@ fn check_variant(
     let code = code as u16;
     let report_span = if inherited { variant.span() } else { code_span };
 
+    if let Some(expose) = attrs.http.expose_headers {
+        if code < 500 {
+            errors.at(expose, format!("`expose_headers` has no effect on a {code}: only 5xx responses hide their fields; remove it"));
+        }
+    }
     if let Some(expose) = attrs.http.expose {
         if code < 500 {
             errors.at(expose, format!("`expose` has no effect on a {code}: only 5xx messages are hidden from clients; remove it"));
@@ -235,9 +257,15 @@ fn check_variant(
         return None;
     }
 
+    // A hidden 5xx sends nothing derived from its fields: no header that reads one, no detail.
+    let exposed = code < 500 || attrs.http.expose.is_some();
     let mut headers: Vec<HeaderPlan> = Vec::with_capacity(attrs.headers.len());
     for header in &attrs.headers {
         if let Some(resolved) = check_header(header, &fields, errors) {
+            let headers_exposed = exposed || attrs.http.expose_headers.is_some();
+            if let (false, Some(&i)) = (headers_exposed, resolved.fields().first()) {
+                errors.at(header.span, format!("a {code} hides everything of its fields from clients, but this header reads its field `{}`: add #[http(expose_headers)] to the variant if its header values are safe to show (like a Retry-After), or send a value that reads no field", variant.fields[i].name));
+            }
             headers.push(HeaderPlan {
                 name: route::header_name(&header.name),
                 #[cfg(feature = "openapi")]
@@ -289,6 +317,13 @@ fn check_variant(
             details.push(i);
         }
     }
+    if !exposed {
+        for &i in &details {
+            if let Some(span) = variant.fields[i].attrs.detail {
+                errors.at(span, format!("a {code} hides everything of its fields from clients, but #[detail] would put its field `{}` in the body: add #[http(expose)] to the variant if it is safe to show, or remove #[detail]", variant.fields[i].name));
+            }
+        }
+    }
     if format == Format::Problem {
         for &i in &details {
             let field = &variant.fields[i];
@@ -299,7 +334,6 @@ fn check_variant(
     }
 
     let title = codes::title(code);
-    let exposed = code < 500 || attrs.http.expose.is_some();
     let display_text = variant_display(attrs, input);
     let message = match &template {
         _ if !exposed => Message::Fixed(title.to_owned()),
@@ -324,11 +358,7 @@ fn check_variant(
     let code_name = match &attrs.http.code {
         Some(lit) => {
             let value = lit.value();
-            let mut valid = !value.is_empty();
-            for c in value.chars() {
-                valid &= c.is_ascii_alphanumeric() || "_-.".contains(c);
-            }
-            if !valid {
+            if !is_code(&value) {
                 errors.at(lit.span(), format!("invalid code {value:?}: use ASCII letters, digits, `_`, `-` and `.`, like \"user_not_found\""));
             }
             Some(value)
@@ -337,7 +367,11 @@ fn check_variant(
             || type_http.type_base.is_some()
             || attrs.http.codes.is_some() =>
         {
-            Some(crate::names::snake_case(&variant.ident.to_string()))
+            let code = crate::names::snake_case(&variant.ident.to_string());
+            if !is_code(&code) {
+                errors.at(variant.span(), format!("the code derived from `{}` would be {code:?}, but codes are ASCII letters, digits, `_`, `-` and `.` (so that `type_base` + code is a URI): name it with #[http(code = \"...\")]", variant.ident));
+            }
+            Some(code)
         }
         None => None,
     };
@@ -455,6 +489,10 @@ fn check_transparent(
         );
         ok = false;
     }
+    if let Some(expose) = attrs.http.expose_headers {
+        errors.at(expose, "a transparent variant sends the headers of the error it wraps: remove `expose_headers`");
+        ok = false;
+    }
     if let Some(expose) = attrs.http.expose {
         errors.at(expose, "a transparent variant follows the message rules of the error it wraps: remove `expose`");
         ok = false;
@@ -489,6 +527,26 @@ fn check_header(
             header.name_span,
             format!(
                 "`{}` is set by httperr from the body: remove this #[header]",
+                header.name
+            ),
+        );
+        return None;
+    }
+    // Hop-by-hop and framing headers belong to the connection, which the server manages: one
+    // sent from here breaks the response on the wire (RFC 9110, Section 7.6.1).
+    const CONNECTION: [&str; 6] = [
+        "transfer-encoding",
+        "connection",
+        "keep-alive",
+        "te",
+        "trailer",
+        "proxy-connection",
+    ];
+    if CONNECTION.contains(&header.name.as_str()) {
+        errors.at(
+            header.name_span,
+            format!(
+                "`{}` is a hop-by-hop header: the server sets it for the connection, and one sent from an error would break the response; remove this #[header]",
                 header.name
             ),
         );
@@ -613,6 +671,15 @@ fn non_static_lifetime(ty: &syn::Type) -> Option<Span> {
         None
     }
     walk(quote::ToTokens::to_token_stream(ty))
+}
+
+/// A machine code: `[A-Za-z0-9_.-]+`.
+fn is_code(code: &str) -> bool {
+    let mut valid = !code.is_empty();
+    for c in code.chars() {
+        valid &= c.is_ascii_alphanumeric() || "_-.".contains(c);
+    }
+    valid
 }
 
 /// A member the problem format has (`layout::PROBLEM`) or RFC 9457 defines (`instance`).

@@ -56,6 +56,7 @@
 //! | `#[http(type_base = "https://…/")]` | type | problem `type` = base + code; implies `codes` |
 //! | `#[http(code = "user_not_found")]` | variant, struct | this variant's code |
 //! | `#[http(expose)]` | 5xx variant, struct | show this 5xx's message (the 4xx rules below apply) |
+//! | `#[http(expose_headers)]` | 5xx variant, struct | send this 5xx's headers that read fields (a `Retry-After` from a field) |
 //! | `#[http(unregistered)]` | type, variant | allow a 4xx/5xx code outside the IANA registry, such as 499 |
 //! | `#[http(without_required_headers)]` | type, variant | silence the RFC 9110 required-header check |
 //! | `#[http(skip(Display, Error, From, Serialize))]` | type | leave these impls to you (the type has its own) |
@@ -99,6 +100,13 @@
 //! assert_eq!(UploadError::TooMany { files: vec![String::new(); 5] }.message(), "5 files, at most 3");
 //! assert_eq!(UploadError::Unexpected(255, 0).message(), "unexpected byte 0xff at start");
 //! ```
+//!
+//! # What a hidden 5xx never sends
+//!
+//! A 5xx without `#[http(expose)]` sends nothing derived from its fields: its message is the
+//! reason phrase, a `#[detail]` field on it is a compile error, and so is a `#[header]` whose
+//! value reads a field, unless the variant says `#[http(expose_headers)]` (for a
+//! `Retry-After: {secs}`, say). Headers with fixed values (`Retry-After: 10`) are sent.
 //!
 //! # Public messages
 //!

@@ -115,8 +115,10 @@ enum SharedArms {
     #[status(429, "slow down {secs}")]
     #[header(RETRY_AFTER, "{secs}")]
     Slow { secs: u64 },
+    // A hidden 5xx sends a header that reads a field only when the variant says it may.
     #[status(503, "slow down {secs}")]
     #[header(RETRY_AFTER, "{secs}")]
+    #[http(expose_headers)]
     Busy { secs: u64 },
     #[status(429, "slow down {secs}")]
     #[header(RETRY_AFTER, "{secs}")]

@@ -3,7 +3,7 @@ use httperr::HttpError;
 #[derive(Debug, HttpError)]
 enum ApiError {
     #[status(426, "this endpoint speaks websocket only")]
-    #[header(CONNECTION, "upgrade")]
+    #[header(CACHE_CONTROL, "no-store")]
     UpgradeRequired,
 }
 
