@@ -1,4 +1,9 @@
-//! The `http::header` constants (name, lowercase header) of http 1.x, to check `#[header(NAME, …)]`.
+//! Headers: the `http::header` constants of http 1.x (name, lowercase header), and the rules a
+//! `#[header(NAME, "value")]` is checked against.
+
+use crate::attr::Header;
+use crate::errors::Errors;
+use crate::template::{FieldRef, Resolved};
 
 pub(crate) const HEADERS: &[(&str, &str)] = &[
     ("ACCEPT", "accept"),
@@ -113,4 +118,72 @@ pub(crate) fn constant(name: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// The header's value, resolved against the variant's fields; a fixed one is checked.
+pub(crate) fn check(
+    header: &Header,
+    fields: &[FieldRef<'_>],
+    errors: &mut Errors,
+) -> Option<Resolved> {
+    if header.name == "content-type" || header.name == "content-length" {
+        errors.at(
+            header.name_span,
+            format!(
+                "`{}` is set by httperr from the body: remove this #[header]",
+                header.name
+            ),
+        );
+        return None;
+    }
+    // Hop-by-hop and framing headers belong to the connection, which the server manages: one
+    // sent from here breaks the response on the wire (RFC 9110, Section 7.6.1).
+    const CONNECTION: [&str; 6] = [
+        "transfer-encoding",
+        "connection",
+        "keep-alive",
+        "te",
+        "trailer",
+        "proxy-connection",
+    ];
+    if CONNECTION.contains(&header.name.as_str()) {
+        errors.at(
+            header.name_span,
+            format!(
+                "`{}` is a hop-by-hop header: the server sets it for the connection, and one sent from an error would break the response; remove this #[header]",
+                header.name
+            ),
+        );
+        return None;
+    }
+    let template = header.value.as_ref()?;
+    let resolved = template.resolve(fields, errors)?;
+    if let Some(text) = &resolved.fixed {
+        let mut valid = true;
+        for b in text.bytes() {
+            valid &= b == b'\t' || (0x20..0x7f).contains(&b);
+        }
+        if !valid {
+            errors.at(
+                template.lit.span(),
+                format!("invalid header value {text:?}: a fixed header value is visible ASCII, spaces and tabs, with no CR, LF or other control characters"),
+            );
+            return None;
+        }
+    }
+    Some(resolved)
+}
+
+/// A header's name as RFC 9110 writes it: `Www-Authenticate` is `WWW-Authenticate`.
+pub(crate) fn title(name: &str) -> String {
+    if name == "www-authenticate" {
+        return "WWW-Authenticate".to_owned();
+    }
+    let mut title = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        title.push(if start { c.to_ascii_uppercase() } else { c });
+        start = c == '-';
+    }
+    title
 }

@@ -33,7 +33,8 @@
 //! | `expand/` | rendering: `mod.rs` (entry points, impl headers, `match`es, patterns), `http_error.rs`, `std_impls.rs` (`Display`, `Error`, `From`), `frameworks.rs` |
 //! | `fallback.rs` | stub impls when there are errors |
 //! | `args.rs` | a template's extra arguments: split into expressions, fields rewritten |
-//! | `codes.rs`, `headers.rs`, `json.rs`, `names.rs`, `errors.rs` | the status table's view, http's header constants, compile-time bodies, name helpers, error accumulation |
+//! | `headers.rs` | http's header constants, and the rules a `#[header]` is checked against |
+//! | `codes.rs`, `json.rs`, `names.rs`, `errors.rs` | the status table's view, compile-time bodies, name helpers, error accumulation |
 //! | `table.rs`, `layout.rs` | the runtime's files (symlinks): the status table, the body layout |
 //!
 //! # How to add an attribute

@@ -3,14 +3,13 @@
 //! Every rule records its error and moves on, so one build lists all the problems of a type.
 
 use crate::ast::{Field, Input, Style, Variant};
-use crate::attr::{Attrs, Format, Header, Skip, Status, StatusKind};
+use crate::attr::{Attrs, Format, Skip, Status, StatusKind};
 use crate::codes;
 use crate::errors::Errors;
 use crate::plan::{
     self, Cause, Display, HeaderPlan, Impls, Message, Own, Plan, Response, VariantPlan,
 };
 use crate::route;
-use crate::template::Resolved;
 use proc_macro2::Span;
 
 pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
@@ -261,7 +260,7 @@ fn check_variant(
     let exposed = code < 500 || attrs.http.expose.is_some();
     let mut headers: Vec<HeaderPlan> = Vec::with_capacity(attrs.headers.len());
     for header in &attrs.headers {
-        if let Some(resolved) = check_header(header, &fields, errors) {
+        if let Some(resolved) = crate::headers::check(header, &fields, errors) {
             let headers_exposed = exposed || attrs.http.expose_headers.is_some();
             if let (false, Some(&i)) = (headers_exposed, resolved.fields().first()) {
                 errors.at(header.span, format!("a {code} hides everything of its fields from clients, but this header reads its field `{}`: add #[http(expose_headers)] to the variant if its header values are safe to show (like a Retry-After), or send a value that reads no field", variant.fields[i].name));
@@ -302,7 +301,7 @@ fn check_variant(
                     format!(
                         "a {code} {} response must carry {} ({}): add #[header({constant}, {example})], or #[http(without_required_headers)] if something else sets it",
                         row.reason,
-                        header_title(required),
+                        crate::headers::title(required),
                         row.reference
                     ),
                 );
@@ -516,60 +515,6 @@ fn check_transparent(
     ok.then_some((Response::Transparent, Display::Transparent))
 }
 
-/// The header's value, resolved against the variant's fields; a fixed one is checked.
-fn check_header(
-    header: &Header,
-    fields: &[crate::template::FieldRef<'_>],
-    errors: &mut Errors,
-) -> Option<Resolved> {
-    if header.name == "content-type" || header.name == "content-length" {
-        errors.at(
-            header.name_span,
-            format!(
-                "`{}` is set by httperr from the body: remove this #[header]",
-                header.name
-            ),
-        );
-        return None;
-    }
-    // Hop-by-hop and framing headers belong to the connection, which the server manages: one
-    // sent from here breaks the response on the wire (RFC 9110, Section 7.6.1).
-    const CONNECTION: [&str; 6] = [
-        "transfer-encoding",
-        "connection",
-        "keep-alive",
-        "te",
-        "trailer",
-        "proxy-connection",
-    ];
-    if CONNECTION.contains(&header.name.as_str()) {
-        errors.at(
-            header.name_span,
-            format!(
-                "`{}` is a hop-by-hop header: the server sets it for the connection, and one sent from an error would break the response; remove this #[header]",
-                header.name
-            ),
-        );
-        return None;
-    }
-    let template = header.value.as_ref()?;
-    let resolved = template.resolve(fields, errors)?;
-    if let Some(text) = &resolved.fixed {
-        let mut valid = true;
-        for b in text.bytes() {
-            valid &= b == b'\t' || (0x20..0x7f).contains(&b);
-        }
-        if !valid {
-            errors.at(
-                template.lit.span(),
-                format!("invalid header value {text:?}: a fixed header value is visible ASCII, spaces and tabs, with no CR, LF or other control characters"),
-            );
-            return None;
-        }
-    }
-    Some(resolved)
-}
-
 /// Checks a status code; true when it is usable. `error` requires 4xx/5xx.
 pub(crate) fn check_code(
     code: u64,
@@ -694,17 +639,4 @@ fn is_problem_member(name: &str) -> bool {
 /// An enum-level `#[error("…")]` is every variant's `Display` that has none of its own.
 fn variant_display(attrs: &Attrs, input: &Input<'_>) -> bool {
     attrs.thiserror_display || input.attrs.thiserror_display
-}
-
-fn header_title(name: &str) -> String {
-    if name == "www-authenticate" {
-        return "WWW-Authenticate".to_owned();
-    }
-    let mut title = String::with_capacity(name.len());
-    let mut start = true;
-    for c in name.chars() {
-        title.push(if start { c.to_ascii_uppercase() } else { c });
-        start = c == '-';
-    }
-    title
 }
