@@ -3,10 +3,11 @@
 use crate::body::{self, BodyBuf, Head};
 use crate::log::log;
 use crate::message::JsonMessage;
-use crate::{BodyFormat, HttpError};
+use crate::{BodyFormat, HttpError, codes, layout};
 use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
+use std::panic::AssertUnwindSafe;
 
 /// A status code the macro has already checked to be in 100..=599; called in a `const` block,
 /// so the impossible arm could only ever fail the build, never a request.
@@ -26,6 +27,18 @@ pub fn respond<E: HttpError + ?Sized>(
     header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
+    contained(status, format, code, || {
+        written(error, status, format, code, header_count)
+    })
+}
+
+fn written<E: HttpError + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    format: BodyFormat,
+    code: Option<&'static str>,
+    header_count: usize,
+) -> Response<Bytes> {
     let head = Head {
         status,
         code,
@@ -33,7 +46,15 @@ pub fn respond<E: HttpError + ?Sized>(
     };
     let mut out = BodyBuf::new();
     body::write_error(&mut out, &head, |out| {
-        error.__write_json(&mut JsonMessage(out));
+        let start = out.len();
+        let mut message = JsonMessage { out, failed: false };
+        error.__write_json(&mut message);
+        if message.failed {
+            // A `Display` failed: the reason phrase instead of a message cut short.
+            out.truncate(start);
+            layout::escape(out, codes::title(status));
+            crate::log::message_failed(status);
+        }
     });
     finish(
         error,
@@ -53,13 +74,15 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
     header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
-    finish(
-        error,
-        status,
-        content_type(format),
-        Bytes::from_static(body.as_bytes()),
-        header_count,
-    )
+    contained(status, format, None, || {
+        finish(
+            error,
+            status,
+            content_type(format),
+            Bytes::from_static(body.as_bytes()),
+            header_count,
+        )
+    })
 }
 
 /// The response of a variant with `#[detail]` fields, written through its `Serialize` impl.
@@ -69,20 +92,70 @@ pub fn respond_serialized<E: HttpError + serde::Serialize>(
 ) -> Response<Bytes> {
     let status = error.status();
     let format = error.format();
-    let mut out = BodyBuf::new();
-    if serde_json::to_writer(&mut out, error).is_err() {
-        // A detail whose `Serialize` fails (a map with non-string keys, say) must not produce
-        // half a body: fall back to the body without details.
-        return respond(error, status, format, error.code(), header_count);
-    }
+    let code = error.code();
     log(error, status);
-    finish(
-        error,
+    contained(status, format, code, || {
+        let mut out = BodyBuf::new();
+        if serde_json::to_writer(&mut out, error).is_err() {
+            // A detail whose `Serialize` fails (a map with non-string keys, say) must not
+            // produce half a body: fall back to the body without details.
+            return written(error, status, format, code, header_count);
+        }
+        finish(
+            error,
+            status,
+            content_type(format),
+            out.into_bytes(),
+            header_count,
+        )
+    })
+}
+
+/// Runs `build`, the part of a response that calls user code (`Display` impls of the message
+/// and header fields, `insert_headers`, `Serialize` of details). If that panics, the panic is
+/// contained here: the response is the status with its reason phrase as the message, the code,
+/// and none of the error's own headers.
+#[inline(always)]
+fn contained<F: FnOnce() -> Response<Bytes>>(
+    status: StatusCode,
+    format: BodyFormat,
+    code: Option<&'static str>,
+    build: F,
+) -> Response<Bytes> {
+    match std::panic::catch_unwind(AssertUnwindSafe(build)) {
+        Ok(response) => response,
+        Err(panic) => fallback(status, format, code, panic),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn fallback(
+    status: StatusCode,
+    format: BodyFormat,
+    code: Option<&'static str>,
+    panic: Box<dyn core::any::Any + Send>,
+) -> Response<Bytes> {
+    // The payload is user data too: dropping it must not unwind out of here.
+    let _ = std::panic::catch_unwind(AssertUnwindSafe(move || drop(panic)));
+    crate::log::response_panicked(status);
+    let head = Head {
         status,
-        content_type(format),
-        out.into_bytes(),
-        header_count,
-    )
+        code,
+        problem_type: problem_type(format),
+    };
+    let mut out = BodyBuf::new();
+    body::write_error(&mut out, &head, |out| {
+        layout::escape(out, codes::title(status));
+    });
+    let body = out.into_bytes();
+    let mut headers = HeaderMap::with_capacity(2);
+    headers.insert(CONTENT_TYPE, content_type(format));
+    headers.insert(CONTENT_LENGTH, content_length(body.len()));
+    let mut response = Response::new(body);
+    *response.status_mut() = status;
+    *response.headers_mut() = headers;
+    response
 }
 
 fn finish<E: HttpError + ?Sized>(
@@ -96,12 +169,42 @@ fn finish<E: HttpError + ?Sized>(
     // The error's own headers go in first so that the body's framing headers below win over
     // a hand-written `insert_headers` that sets them too.
     error.insert_headers(&mut headers);
+    if !headers.is_empty() {
+        drop_hop_by_hop(&mut headers);
+    }
     headers.insert(CONTENT_TYPE, content_type);
     headers.insert(CONTENT_LENGTH, content_length(body.len()));
     let mut response = Response::new(body);
     *response.status_mut() = status;
     *response.headers_mut() = headers;
     response
+}
+
+/// Connection-level and framing headers: the server sets them for the connection and the body
+/// it sends, and one set by an error would contradict it (a `transfer-encoding: chunked` on a
+/// body framed by `content-length`, a `connection: close` the server does not honour). The
+/// derive rejects them at compile time; this drops them from a hand-written `insert_headers`.
+/// `upgrade` stays: it is how a 426 names the protocol to switch to.
+const HOP_BY_HOP: [&str; 7] = [
+    "connection",
+    "content-length",
+    "keep-alive",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "transfer-encoding",
+];
+
+fn drop_hop_by_hop(headers: &mut HeaderMap) {
+    // One look at each name; the removals only run when there is something to remove.
+    if headers
+        .keys()
+        .any(|name| HOP_BY_HOP.contains(&name.as_str()))
+    {
+        for name in HOP_BY_HOP {
+            headers.remove(name);
+        }
+    }
 }
 
 pub(crate) fn success(status: StatusCode, message: &str) -> Response<Bytes> {
