@@ -13,38 +13,44 @@ const MAX_SOURCES: usize = 32;
 
 /// With the `tracing` feature, a 5xx is logged with its `Display` text and its `source()` chain
 /// (at most [`MAX_SOURCES`] links, a cycle cut where it repeats) at error level (the client sees
-/// only the public message); anything else at debug. A panic while the event is formatted is
-/// contained here: the response is sent regardless.
+/// only the public message); anything else at debug. Every field that runs user code is
+/// [`Guarded`]: it is only run when a subscriber records the event, and a failure or panic there
+/// changes what the log says, never the response.
 #[cfg(feature = "tracing")]
 pub(crate) fn log<E: HttpError + ?Sized>(error: &E, status: StatusCode) {
-    let logged =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| unguarded(error, status)));
-    if logged.is_err() {
-        tracing::error!(
-            status = status.as_u16(),
-            "httperr: logging this error panicked; the response is sent regardless"
-        );
-    }
-}
-
-#[cfg(feature = "tracing")]
-fn unguarded<E: HttpError + ?Sized>(error: &E, status: StatusCode) {
     if status.is_server_error() {
         match error.__as_error() {
             Some(err) => tracing::error!(
                 status = status.as_u16(),
-                error = %Guarded(err),
-                sources = %Chain(err),
+                error = %Guarded(&err),
+                sources = %Guarded(&Chain(err)),
                 "server error turned into an HTTP response"
             ),
             None => tracing::error!(
                 status = status.as_u16(),
-                error = %error.message(),
+                error = %Guarded(&PublicMessage(error)),
                 "server error turned into an HTTP response"
             ),
         }
     } else {
-        tracing::debug!(status = status.as_u16(), error = %error.message(), "error turned into an HTTP response");
+        tracing::debug!(
+            status = status.as_u16(),
+            error = %Guarded(&PublicMessage(error)),
+            "error turned into an HTTP response"
+        );
+    }
+}
+
+/// The public message, formatted only when the event is recorded. Through its writer rather
+/// than [`HttpError::message`], whose warning about a failing `Display` would be an event
+/// inside this one's formatting (which tracing drops, and may then never enable again).
+#[cfg(feature = "tracing")]
+struct PublicMessage<'a, E: ?Sized>(&'a E);
+
+#[cfg(feature = "tracing")]
+impl<E: HttpError + ?Sized> core::fmt::Display for PublicMessage<'_, E> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.0.__write_message(f)
     }
 }
 

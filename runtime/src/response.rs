@@ -74,7 +74,7 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
     header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
-    contained(status, format, None, || {
+    let build = || {
         finish(
             error,
             status,
@@ -82,7 +82,14 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
             Bytes::from_static(body.as_bytes()),
             header_count,
         )
-    })
+    };
+    // Only the derive calls this, with the variant's own header count: a variant without
+    // headers runs no user code here, so there is nothing to contain.
+    if header_count == 0 {
+        build()
+    } else {
+        contained(status, format, None, build)
+    }
 }
 
 /// The response of a variant with `#[detail]` fields, written through its `Serialize` impl.
@@ -197,10 +204,7 @@ const HOP_BY_HOP: [&str; 7] = [
 
 fn drop_hop_by_hop(headers: &mut HeaderMap) {
     // One look at each name; the removals only run when there is something to remove.
-    if headers
-        .keys()
-        .any(|name| HOP_BY_HOP.contains(&name.as_str()))
-    {
+    if headers.keys().any(|name| is_hop_by_hop(name.as_str())) {
         for name in HOP_BY_HOP {
             headers.remove(name);
         }
@@ -280,6 +284,20 @@ fn content_length(len: usize) -> HeaderValue {
     }
 }
 
+/// Whether `name` (lowercase, as `HeaderName`s are) is one of [`HOP_BY_HOP`]: by length first,
+/// so that the common names cost one comparison.
+fn is_hop_by_hop(name: &str) -> bool {
+    match name.len() {
+        2 => name == "te",
+        7 => name == "trailer",
+        10 => name == "connection" || name == "keep-alive",
+        14 => name == "content-length",
+        16 => name == "proxy-connection",
+        17 => name == "transfer-encoding",
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,6 +306,23 @@ mod tests {
     fn content_lengths() {
         for n in [0, 1, 9, 10, 99, 100, 999, 1000, 4095, 4096, 123_456] {
             assert_eq!(content_length(n), n.to_string().as_str(), "{n}");
+        }
+    }
+
+    #[test]
+    fn hop_by_hop_names() {
+        for name in HOP_BY_HOP {
+            assert!(is_hop_by_hop(name), "{name}");
+        }
+        for name in [
+            "upgrade",
+            "retry-after",
+            "content-type",
+            "tex",
+            "trailers",
+            "x",
+        ] {
+            assert!(!is_hop_by_hop(name), "{name}");
         }
     }
 }
