@@ -270,12 +270,14 @@
 //!   `Serialize` impl alike), never a message cut short and never a serde_json panic; with
 //!   `tracing` a warning says so. A header whose `Display` fails is left out, not sent
 //!   truncated.
-//! - A panic while the response is built (a `Display`, `insert_headers`, a detail's
-//!   `Serialize`) is caught in [`HttpError::to_response`] and so in every framework's impl:
-//!   the response is the same status with its reason phrase as the message (and the code), but
-//!   without the error's own headers; with `tracing` it is logged at error level. The panic
-//!   hook still runs (the panic is printed as usual), and with `panic = "abort"` nothing can be
-//!   caught. [`HttpError::message`] and `Serialize` called directly do not catch panics.
+//! - In [`HttpError::to_response`] (and so in every framework's impl), panics are contained
+//!   where the response can still be right: a `Display` that panics while the message is
+//!   written gives the reason phrase, as one that fails; a panic in `insert_headers` (a header
+//!   field's `Display`, or a hand-written impl) sends the response without the error's own
+//!   headers; a detail whose `Serialize` panics, the body without details. Each is logged with
+//!   `tracing`. The panic hook still runs (the panic is printed as usual), and with
+//!   `panic = "abort"` nothing can be caught. [`HttpError::message`] and `Serialize` called
+//!   directly do not catch panics.
 //! - The log is guarded on its own: a `Display` that fails or panics there changes only what
 //!   the log line says. The `source()` chain logged for a 5xx is cut after 32 links, and where a
 //!   link repeats (a `source()` that returns itself or an ancestor), so one event always ends.
@@ -412,7 +414,7 @@ pub trait HttpError {
     /// The complete response: status, `content-type`, `content-length`, the error's own
     /// headers and nothing else, and the body.
     fn to_response(&self) -> Response<Bytes> {
-        response::respond(self, self.status(), self.format(), self.code(), 2)
+        response::respond_hand_written(self, self.status(), self.format(), self.code())
     }
 
     #[doc(hidden)]

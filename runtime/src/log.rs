@@ -114,24 +114,24 @@ impl core::fmt::Display for Chain<'_> {
     }
 }
 
-/// A `Display` failed while the public message was written: the reason phrase went instead.
+/// A `Display` failed or panicked while the public message was written: the reason phrase
+/// went instead.
 #[cfg(feature = "tracing")]
 #[cold]
 pub(crate) fn message_failed(status: StatusCode) {
     tracing::warn!(
         status = status.as_u16(),
-        "httperr: a Display impl failed while writing the public message; the reason phrase was sent instead"
+        "httperr: a Display impl failed or panicked while writing the public message; the reason phrase was sent instead"
     );
 }
 
-/// Building the response panicked (a `Display` or `insert_headers`): the fallback response,
-/// the reason phrase without the error's own headers, went instead.
+/// `insert_headers` panicked: the response went without the error's own headers.
 #[cfg(feature = "tracing")]
 #[cold]
-pub(crate) fn response_panicked(status: StatusCode) {
+pub(crate) fn headers_panicked(status: StatusCode) {
     tracing::error!(
         status = status.as_u16(),
-        "httperr: building the response panicked; the reason phrase was sent without the error's headers"
+        "httperr: insert_headers panicked; the response was sent without the error's own headers"
     );
 }
 
@@ -143,4 +143,4 @@ pub(crate) fn log<E: HttpError + ?Sized>(_: &E, _: StatusCode) {}
 pub(crate) fn message_failed(_: StatusCode) {}
 
 #[cfg(not(feature = "tracing"))]
-pub(crate) fn response_panicked(_: StatusCode) {}
+pub(crate) fn headers_panicked(_: StatusCode) {}

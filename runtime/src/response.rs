@@ -7,7 +7,7 @@ use crate::{BodyFormat, HttpError, codes, layout};
 use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
-use std::panic::AssertUnwindSafe;
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// A status code the macro has already checked to be in 100..=599; called in a `const` block,
 /// so the impossible arm could only ever fail the build, never a request.
@@ -27,9 +27,28 @@ pub fn respond<E: HttpError + ?Sized>(
     header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
-    contained(status, format, code, || {
-        written(error, status, format, code, header_count)
-    })
+    written(error, status, format, code, header_count, Own::Derived)
+}
+
+/// [`HttpError::to_response`]'s default, for hand-written impls: as [`respond`], and the
+/// error's own headers are checked for hop-by-hop ones (the derive rejects those at compile
+/// time).
+pub(crate) fn respond_hand_written<E: HttpError + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    format: BodyFormat,
+    code: Option<&'static str>,
+) -> Response<Bytes> {
+    log(error, status);
+    written(error, status, format, code, 2, Own::HandWritten)
+}
+
+/// Who wrote the error's `insert_headers`: the derive (header names checked at compile time,
+/// and `header_count` exact) or a hand-written impl.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Own {
+    Derived,
+    HandWritten,
 }
 
 fn written<E: HttpError + ?Sized>(
@@ -38,6 +57,7 @@ fn written<E: HttpError + ?Sized>(
     format: BodyFormat,
     code: Option<&'static str>,
     header_count: usize,
+    own: Own,
 ) -> Response<Bytes> {
     let head = Head {
         status,
@@ -48,9 +68,10 @@ fn written<E: HttpError + ?Sized>(
     body::write_error(&mut out, &head, |out| {
         let start = out.len();
         let mut message = JsonMessage { out, failed: false };
-        error.__write_json(&mut message);
-        if message.failed {
-            // A `Display` failed: the reason phrase instead of a message cut short.
+        // The message runs user `Display`s: one that panics is contained like one that fails.
+        let wrote = catch_unwind(AssertUnwindSafe(|| error.__write_json(&mut message)));
+        if wrote.is_err() || message.failed {
+            // The reason phrase instead of a message cut short.
             out.truncate(start);
             layout::escape(out, codes::title(status));
             crate::log::message_failed(status);
@@ -62,6 +83,7 @@ fn written<E: HttpError + ?Sized>(
         content_type(format),
         out.into_bytes(),
         header_count,
+        own,
     )
 }
 
@@ -74,22 +96,14 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
     header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
-    let build = || {
-        finish(
-            error,
-            status,
-            content_type(format),
-            Bytes::from_static(body.as_bytes()),
-            header_count,
-        )
-    };
-    // Only the derive calls this, with the variant's own header count: a variant without
-    // headers runs no user code here, so there is nothing to contain.
-    if header_count == 0 {
-        build()
-    } else {
-        contained(status, format, None, build)
-    }
+    finish(
+        error,
+        status,
+        content_type(format),
+        Bytes::from_static(body.as_bytes()),
+        header_count,
+        Own::Derived,
+    )
 }
 
 /// The response of a variant with `#[detail]` fields, written through its `Serialize` impl.
@@ -101,68 +115,21 @@ pub fn respond_serialized<E: HttpError + serde::Serialize>(
     let format = error.format();
     let code = error.code();
     log(error, status);
-    contained(status, format, code, || {
-        let mut out = BodyBuf::new();
-        if serde_json::to_writer(&mut out, error).is_err() {
-            // A detail whose `Serialize` fails (a map with non-string keys, say) must not
-            // produce half a body: fall back to the body without details.
-            return written(error, status, format, code, header_count);
-        }
-        finish(
-            error,
-            status,
-            content_type(format),
-            out.into_bytes(),
-            header_count,
-        )
-    })
-}
-
-/// Runs `build`, the part of a response that calls user code (`Display` impls of the message
-/// and header fields, `insert_headers`, `Serialize` of details). If that panics, the panic is
-/// contained here: the response is the status with its reason phrase as the message, the code,
-/// and none of the error's own headers.
-#[inline(always)]
-fn contained<F: FnOnce() -> Response<Bytes>>(
-    status: StatusCode,
-    format: BodyFormat,
-    code: Option<&'static str>,
-    build: F,
-) -> Response<Bytes> {
-    match std::panic::catch_unwind(AssertUnwindSafe(build)) {
-        Ok(response) => response,
-        Err(panic) => fallback(status, format, code, panic),
-    }
-}
-
-#[cold]
-#[inline(never)]
-fn fallback(
-    status: StatusCode,
-    format: BodyFormat,
-    code: Option<&'static str>,
-    panic: Box<dyn core::any::Any + Send>,
-) -> Response<Bytes> {
-    // The payload is user data too: dropping it must not unwind out of here.
-    let _ = std::panic::catch_unwind(AssertUnwindSafe(move || drop(panic)));
-    crate::log::response_panicked(status);
-    let head = Head {
-        status,
-        code,
-        problem_type: problem_type(format),
-    };
     let mut out = BodyBuf::new();
-    body::write_error(&mut out, &head, |out| {
-        layout::escape(out, codes::title(status));
-    });
-    let body = out.into_bytes();
-    let mut headers = HeaderMap::with_capacity(2);
-    headers.insert(CONTENT_TYPE, content_type(format));
-    headers.insert(CONTENT_LENGTH, content_length(body.len()));
-    let mut response = Response::new(body);
-    *response.status_mut() = status;
-    *response.headers_mut() = headers;
-    response
+    // A detail whose `Serialize` fails (a map with non-string keys, say) or panics must not
+    // produce half a body, nor no response: fall back to the body without details.
+    let serialized = catch_unwind(AssertUnwindSafe(|| serde_json::to_writer(&mut out, error)));
+    if !matches!(serialized, Ok(Ok(()))) {
+        return written(error, status, format, code, header_count, Own::Derived);
+    }
+    finish(
+        error,
+        status,
+        content_type(format),
+        out.into_bytes(),
+        header_count,
+        Own::Derived,
+    )
 }
 
 fn finish<E: HttpError + ?Sized>(
@@ -171,13 +138,14 @@ fn finish<E: HttpError + ?Sized>(
     content_type: HeaderValue,
     body: Bytes,
     header_count: usize,
+    own: Own,
 ) -> Response<Bytes> {
     let mut headers = HeaderMap::with_capacity(2 + header_count);
     // The error's own headers go in first so that the body's framing headers below win over
-    // a hand-written `insert_headers` that sets them too.
-    error.insert_headers(&mut headers);
-    if !headers.is_empty() {
-        drop_hop_by_hop(&mut headers);
+    // a hand-written `insert_headers` that sets them too. A derived variant without headers
+    // (`header_count` is exact for the derive) has nothing to insert.
+    if header_count > 0 {
+        insert_own_headers(error, status, &mut headers, own);
     }
     headers.insert(CONTENT_TYPE, content_type);
     headers.insert(CONTENT_LENGTH, content_length(body.len()));
@@ -185,6 +153,23 @@ fn finish<E: HttpError + ?Sized>(
     *response.status_mut() = status;
     *response.headers_mut() = headers;
     response
+}
+
+/// `insert_headers` runs user code (header fields' `Display`s, a hand-written impl): if it
+/// panics, the response goes without the error's own headers rather than not at all.
+fn insert_own_headers<E: HttpError + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    headers: &mut HeaderMap,
+    own: Own,
+) {
+    if catch_unwind(AssertUnwindSafe(|| error.insert_headers(headers))).is_err() {
+        headers.clear();
+        crate::log::headers_panicked(status);
+    }
+    if own == Own::HandWritten && !headers.is_empty() {
+        drop_hop_by_hop(headers);
+    }
 }
 
 /// Connection-level and framing headers: the server sets them for the connection and the body

@@ -60,6 +60,24 @@ enum Broken {
     #[status(429)]
     #[header("x-pad", "{0}")]
     Padded(String),
+    #[status(429, "slow down")]
+    #[header("x-panics", "{0}")]
+    #[header("x-fine", "fine")]
+    HeaderPanics(Panicking),
+    #[status(422, "bad input")]
+    DetailPanics {
+        #[detail]
+        value: PanickingDetail,
+    },
+}
+
+/// A detail whose `Serialize` panics.
+#[derive(Debug)]
+struct PanickingDetail;
+impl serde::Serialize for PanickingDetail {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> Result<S::Ok, S::Error> {
+        panic!("Serialize of PanickingDetail")
+    }
 }
 
 // Point 4: a failing `Display` must not panic serde_json, nor cut the message short.
@@ -127,6 +145,31 @@ fn panicking_display_in_the_message_gives_the_reason_phrase() {
     assert_eq!(body(&response), r#"{"error":"Conflict"}"#);
     assert_eq!(response.headers()["content-type"], "application/json");
     assert_eq!(response.headers()["content-length"], "20");
+}
+
+#[test]
+fn panicking_header_display_sends_the_response_without_own_headers() {
+    let (response, events) = capture(|| Broken::HeaderPanics(Panicking).to_response());
+    assert_eq!(response.status(), 429);
+    assert_eq!(body(&response), r#"{"error":"slow down"}"#);
+    let mut names: Vec<&str> = response.headers().keys().map(|n| n.as_str()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["content-length", "content-type"]);
+    assert!(
+        events.iter().any(|e| e.level == Level::ERROR),
+        "the panic is logged: {events:?}"
+    );
+}
+
+#[test]
+fn panicking_detail_serialize_sends_the_body_without_details() {
+    let response = Broken::DetailPanics {
+        value: PanickingDetail,
+    }
+    .to_response();
+    assert_eq!(response.status(), 422);
+    assert_eq!(body(&response), r#"{"error":"bad input"}"#);
+    assert_eq!(response.headers()["content-length"], "21");
 }
 
 // Point 5: the log of a hidden 5xx formats its `Display`; that must not break the response.
