@@ -189,3 +189,92 @@ pub fn assert_no_secret(case: &str, headers: &reqwest::header::HeaderMap, body: 
         }
     }
 }
+
+/// A `Display` that writes part of its text, then fails.
+#[derive(Debug)]
+pub struct Failing;
+
+impl std::fmt::Display for Failing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("half-a-val")?;
+        Err(std::fmt::Error)
+    }
+}
+
+/// A `Display` that panics, with a secret in its message.
+#[derive(Debug)]
+pub struct Panicking;
+
+impl std::fmt::Display for Panicking {
+    fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        panic!("password=hunter2")
+    }
+}
+
+/// Errors whose own code misbehaves: the response must still be sent, whole.
+#[derive(Debug, httperr::HttpError)]
+pub enum Broken {
+    /// Written through `Serialize`, where a failing `Display` made serde_json panic.
+    #[status(422, "could not use {value}")]
+    Detailed {
+        value: Failing,
+        #[detail]
+        n: u32,
+    },
+    /// A hidden 5xx whose `Display` (formatted only for the log) panics.
+    #[status(500, "internal {0}")]
+    HiddenPanics(Panicking),
+}
+
+/// A [`Broken`] case: (path, the error, the status and body it must answer with).
+pub type BrokenCase = (&'static str, fn() -> Broken, u16, &'static str);
+
+/// Every [`Broken`] case.
+pub fn broken_cases() -> [BrokenCase; 2] {
+    [
+        (
+            "/broken/detailed",
+            || Broken::Detailed {
+                value: Failing,
+                n: 1,
+            },
+            422,
+            r#"{"error":"Unprocessable Content","details":{"n":1}}"#,
+        ),
+        (
+            "/broken/hidden-panics",
+            || Broken::HiddenPanics(Panicking),
+            500,
+            r#"{"error":"Internal Server Error"}"#,
+        ),
+    ]
+}
+
+/// Requests every [`broken_cases`] path from `base` and checks the whole answer.
+pub async fn check_broken(base: &str) {
+    let client = reqwest::Client::builder()
+        .timeout(TIMEOUT)
+        .build()
+        .expect("client");
+    for (path, _, status, expected) in broken_cases() {
+        let response = client
+            .get(format!("{base}{path}"))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: no response: {e}"));
+        assert_eq!(response.status().as_u16(), status, "{path}: status");
+        let headers = response.headers().clone();
+        let body = response.bytes().await.expect("body");
+        assert_eq!(
+            std::str::from_utf8(&body).expect("UTF-8"),
+            expected,
+            "{path}: body"
+        );
+        assert_eq!(
+            headers["content-length"],
+            body.len().to_string().as_str(),
+            "{path}: content-length"
+        );
+        assert_no_secret(path, &headers, &body);
+    }
+}
