@@ -277,7 +277,8 @@
 //!   headers; a detail whose `Serialize` panics, the body without details. Each is logged with
 //!   `tracing`. The panic hook still runs (the panic is printed as usual), and with
 //!   `panic = "abort"` nothing can be caught. [`HttpError::message`] and `Serialize` called
-//!   directly do not catch panics.
+//!   directly do not catch panics, nor does `to_response` around a hand-written `status`,
+//!   `code` or `format`.
 //! - The log is guarded on its own: a `Display` that fails or panics there changes only what
 //!   the log line says. The `source()` chain logged for a 5xx is cut after 32 links, and where a
 //!   link repeats (a `source()` that returns itself or an ancestor), so one event always ends.
