@@ -168,7 +168,9 @@
 //! ```
 //!
 //! With the `tracing` feature, every conversion of a 5xx into a response logs its `Display`
-//! text and whole `source()` chain at error level; other statuses log at debug.
+//! text and its `source()` chain (bounded, see
+//! [User code on the response path](#user-code-on-the-response-path)) at error level; other
+//! statuses log at debug.
 //!
 //! # Bodies
 //!
@@ -236,6 +238,87 @@
 //!   phrases follow RFC 9110, see [`codes`] for where they differ from `http`'s.
 //! - `#[header]` belongs on variants: an enum-level header could not refer to fields.
 //! - `#[detail]` needs a named field: its name is the key in the body.
+//!
+//! # Security: what reaches a client
+//!
+//! A 5xx body never shows a template or `Display` text (unless `#[http(expose)]`). A 4xx body
+//! shows its template, or its thiserror `#[error]` text, exactly as written: a hole that names
+//! a `#[source]` (or `#[from]`) field prints that error's `Display`, and whatever it carries
+//! reaches the client. This follows from the rules above, and it is the easiest leak to write:
+//!
+//! ```
+//! # use httperr::HttpError;
+//! #[derive(Debug)]
+//! struct DbError(String);
+//! impl std::fmt::Display for DbError {
+//!     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+//!         write!(f, "db failed: {}", self.0)
+//!     }
+//! }
+//! impl std::error::Error for DbError {}
+//!
+//! #[derive(Debug, HttpError)]
+//! enum Leaky {
+//!     #[status(422, "could not process: {0}")] // prints the source's text into the body
+//!     Failed(#[source] DbError),
+//! }
+//! let leaky = Leaky::Failed(DbError("password=hunter2".into()));
+//! assert_eq!(
+//!     leaky.to_response().body().as_ref(),
+//!     br#"{"error":"could not process: db failed: password=hunter2"}"#,
+//! );
+//!
+//! // Safe: the public message names no source; the cause stays reachable through `source()`
+//! // (and is logged for a 5xx with the `tracing` feature). A public part of the failure goes in
+//! // its own field.
+//! #[derive(Debug, HttpError)]
+//! enum Safe {
+//!     #[status(422, "could not process: {reason}")]
+//!     Failed { reason: &'static str, #[source] cause: DbError },
+//!     #[status(500)] // an internal failure: the body says "Internal Server Error"
+//!     Internal(#[from] DbError),
+//! }
+//! let safe = Safe::Failed { reason: "invalid row", cause: DbError("password=hunter2".into()) };
+//! let response = safe.to_response();
+//! assert_eq!(response.body().as_ref(), br#"{"error":"could not process: invalid row"}"#);
+//! assert!(std::error::Error::source(&safe).is_some());
+//! let internal = Safe::from(DbError("password=hunter2".into())).to_response();
+//! assert_eq!(internal.body().as_ref(), br#"{"error":"Internal Server Error"}"#);
+//! ```
+//!
+//! The same holds for `#[header]` templates, for `#[detail]` fields (serialized as they are),
+//! and for thiserror: `#[error("could not process: {0}")]` on a 4xx without a template of its
+//! own is the body's message. Reserve source fields for `source()`, and template holes for
+//! values the client may see.
+//!
+//! # User code on the response path
+//!
+//! Building a response runs the error's own code: `Display` impls of template fields,
+//! `insert_headers`, `Serialize` of details, and with `tracing` the `Display` and `source()`
+//! of the error for the log. None of it can break the response:
+//!
+//! - A `Display` that returns `fmt::Error` while the message is written gives the reason
+//!   phrase as the message (in [`HttpError::message`], [`HttpError::to_response`] and the
+//!   `Serialize` impl alike), never a message cut short and never a serde_json panic; with
+//!   `tracing` a warning says so. A header whose `Display` fails is left out, not sent
+//!   truncated.
+//! - In [`HttpError::to_response`] (and so in every framework's impl), panics are contained
+//!   where the response can still be right: a `Display` that panics while the message is
+//!   written gives the reason phrase, as one that fails; a panic in `insert_headers` (a header
+//!   field's `Display`, or a hand-written impl) sends the response without the error's own
+//!   headers; a detail whose `Serialize` panics, the body without details. Each is logged with
+//!   `tracing`. The panic hook still runs (the panic is printed as usual), and with
+//!   `panic = "abort"` nothing can be caught. [`HttpError::message`] and `Serialize` called
+//!   directly do not catch panics, nor does `to_response` around a hand-written `status`,
+//!   `code` or `format`.
+//! - The log is guarded on its own: a `Display` that fails or panics there changes only what
+//!   the log line says. The `source()` chain logged for a 5xx is cut after 32 links, and where a
+//!   link repeats (a `source()` that returns itself or an ancestor), so one event always ends.
+//! - Leading and trailing spaces and tabs of a header value formatted at run time are trimmed
+//!   (RFC 9110 §5.5: recipients strip them anyway).
+//! - Hop-by-hop and framing headers (`connection`, `keep-alive`, `proxy-connection`, `te`,
+//!   `trailer`, `transfer-encoding`, `content-length`) set by a hand-written `insert_headers`
+//!   are dropped: the server frames the body and manages the connection. `upgrade` is kept.
 //!
 //! # Frameworks
 //!
@@ -364,7 +447,7 @@ pub trait HttpError {
     /// The complete response: status, `content-type`, `content-length`, the error's own
     /// headers and nothing else, and the body.
     fn to_response(&self) -> Response<Bytes> {
-        response::respond(self, self.status(), self.format(), self.code(), 2)
+        response::respond_hand_written(self, self.status(), self.format(), self.code())
     }
 
     #[doc(hidden)]

@@ -7,25 +7,37 @@ use core::fmt;
 use http::header::{HeaderMap, HeaderName, HeaderValue};
 use std::borrow::Cow;
 
-/// The public message as an owned string, for variants whose message is formatted.
+/// The public message as an owned string, for variants whose message is formatted. A
+/// `Display` that fails gives the reason phrase instead of text cut short (and a warning with
+/// the `tracing` feature).
 pub fn message<E: HttpError + ?Sized>(error: &E) -> Cow<'static, str> {
     let mut out = String::new();
-    // Writing into a `String` fails only if a user `Display` impl fails; keep what was written.
-    let _ = error.__write_message(&mut out);
+    // Writing into a `String` fails only if a user `Display` impl fails.
+    if error.__write_message(&mut out).is_err() {
+        let status = error.status();
+        crate::log::message_failed(status);
+        return Cow::Borrowed(crate::codes::title(status));
+    }
     Cow::Owned(out)
 }
 
 /// Appends a header whose value is formatted at run time. A value that is not a valid header
-/// value (CR, LF, NUL, other controls) is left out — never a panic, never a broken header —
-/// and logged with the `tracing` feature.
+/// value (CR, LF, NUL, other controls), or whose `Display` fails, is left out — never a panic,
+/// never a broken or truncated header — and logged with the `tracing` feature. Leading and
+/// trailing spaces and tabs are trimmed (RFC 9110 §5.5: recipients strip them anyway), so what
+/// is sent is what is read.
 pub fn append_header(headers: &mut HeaderMap, name: HeaderName, value: fmt::Arguments<'_>) {
     let value = match value.as_str() {
-        Some(fixed) => HeaderValue::from_str(fixed),
+        Some(fixed) => HeaderValue::from_bytes(trim_whitespace(fixed.as_bytes())),
         None => {
             // Formatted on the stack, then copied once into the header value.
             let mut out = Buf::<64>::new();
-            let _ = fmt::Write::write_fmt(&mut out, value);
-            HeaderValue::from_bytes(out.as_slice())
+            if fmt::Write::write_fmt(&mut out, value).is_err() {
+                #[cfg(feature = "tracing")]
+                tracing::warn!(header = %name, "httperr left out a header whose value's Display failed");
+                return;
+            }
+            HeaderValue::from_bytes(trim_whitespace(out.as_slice()))
         }
     };
     match value {
@@ -39,20 +51,37 @@ pub fn append_header(headers: &mut HeaderMap, name: HeaderName, value: fmt::Argu
     }
 }
 
+/// `bytes` without leading and trailing spaces and tabs (RFC 9110's optional whitespace).
+fn trim_whitespace(mut bytes: &[u8]) -> &[u8] {
+    while let [b' ' | b'\t', rest @ ..] = bytes {
+        bytes = rest;
+    }
+    while let [rest @ .., b' ' | b'\t'] = bytes {
+        bytes = rest;
+    }
+    bytes
+}
+
 /// The body's message being written straight into the JSON body: template text arrives
 /// escaped at compile time, fields are escaped (or, for integers, formatted) as they are written.
-pub struct JsonMessage<'a>(pub(crate) &'a mut BodyBuf);
+/// A `Display` that fails marks the message as failed: the caller then writes the reason phrase
+/// in its place.
+pub struct JsonMessage<'a> {
+    pub(crate) out: &'a mut BodyBuf,
+    pub(crate) failed: bool,
+}
 
 impl JsonMessage<'_> {
     /// Template text, already JSON-escaped by the macro.
     pub fn raw(&mut self, escaped: &'static str) {
-        self.0.extend_from_slice(escaped.as_bytes());
+        self.out.extend_from_slice(escaped.as_bytes());
     }
 
     /// The whole message of `error`, through its `Display`-style writer.
     pub fn message<E: HttpError + ?Sized>(&mut self, error: &E) {
-        // A `Display` impl that fails leaves the message cut short; the body stays valid JSON.
-        let _ = error.__write_message(&mut Escaper(self.0));
+        if error.__write_message(&mut Escaper(self.out)).is_err() {
+            self.failed = true;
+        }
     }
 }
 
@@ -76,7 +105,7 @@ pub trait FieldStr {
 
 impl<T: AsRef<str> + ?Sized> FieldStr for Field<'_, T> {
     fn __json(&self, out: &mut JsonMessage<'_>) {
-        layout::escape(out.0, self.0.as_ref());
+        layout::escape(out.out, self.0.as_ref());
     }
 }
 
@@ -89,7 +118,7 @@ macro_rules! field_int {
         impl FieldInt for Field<'_, $int> {
             fn __json(&self, out: &mut JsonMessage<'_>) {
                 #[allow(unused_comparisons, clippy::cast_lossless, clippy::cast_sign_loss)]
-                body::push_int(out.0, *self.0 < 0, self.0.unsigned_abs() as u64);
+                body::push_int(out.out, *self.0 < 0, self.0.unsigned_abs() as u64);
             }
         }
     )*};
@@ -100,7 +129,7 @@ macro_rules! field_uint {
         impl FieldInt for Field<'_, $int> {
             fn __json(&self, out: &mut JsonMessage<'_>) {
                 #[allow(clippy::cast_lossless)]
-                body::push_int(out.0, false, *self.0 as u64);
+                body::push_int(out.out, false, *self.0 as u64);
             }
         }
     )*};

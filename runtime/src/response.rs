@@ -3,10 +3,11 @@
 use crate::body::{self, BodyBuf, Head};
 use crate::log::log;
 use crate::message::JsonMessage;
-use crate::{BodyFormat, HttpError};
+use crate::{BodyFormat, HttpError, codes, layout};
 use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
+use std::panic::{AssertUnwindSafe, catch_unwind};
 
 /// A status code the macro has already checked to be in 100..=599; called in a `const` block,
 /// so the impossible arm could only ever fail the build, never a request.
@@ -26,6 +27,38 @@ pub fn respond<E: HttpError + ?Sized>(
     header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
+    written(error, status, format, code, header_count, Own::Derived)
+}
+
+/// [`HttpError::to_response`]'s default, for hand-written impls: as [`respond`], and the
+/// error's own headers are checked for hop-by-hop ones (the derive rejects those at compile
+/// time).
+pub(crate) fn respond_hand_written<E: HttpError + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    format: BodyFormat,
+    code: Option<&'static str>,
+) -> Response<Bytes> {
+    log(error, status);
+    written(error, status, format, code, 2, Own::HandWritten)
+}
+
+/// Who wrote the error's `insert_headers`: the derive (header names checked at compile time,
+/// and `header_count` exact) or a hand-written impl.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Own {
+    Derived,
+    HandWritten,
+}
+
+fn written<E: HttpError + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    format: BodyFormat,
+    code: Option<&'static str>,
+    header_count: usize,
+    own: Own,
+) -> Response<Bytes> {
     let head = Head {
         status,
         code,
@@ -33,7 +66,16 @@ pub fn respond<E: HttpError + ?Sized>(
     };
     let mut out = BodyBuf::new();
     body::write_error(&mut out, &head, |out| {
-        error.__write_json(&mut JsonMessage(out));
+        let start = out.len();
+        let mut message = JsonMessage { out, failed: false };
+        // The message runs user `Display`s: one that panics is contained like one that fails.
+        let wrote = catch_unwind(AssertUnwindSafe(|| error.__write_json(&mut message)));
+        if wrote.is_err() || message.failed {
+            // The reason phrase instead of a message cut short.
+            out.truncate(start);
+            layout::escape(out, codes::title(status));
+            crate::log::message_failed(status);
+        }
     });
     finish(
         error,
@@ -41,6 +83,7 @@ pub fn respond<E: HttpError + ?Sized>(
         content_type(format),
         out.into_bytes(),
         header_count,
+        own,
     )
 }
 
@@ -59,6 +102,7 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
         content_type(format),
         Bytes::from_static(body.as_bytes()),
         header_count,
+        Own::Derived,
     )
 }
 
@@ -66,19 +110,24 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
 pub fn respond_serialized<E: HttpError>(error: &E, header_count: usize) -> Response<Bytes> {
     let status = error.status();
     let format = error.format();
-    let mut out = BodyBuf::new();
-    if serde_json::to_writer(&mut out, &crate::body::Object(error)).is_err() {
-        // A detail whose `Serialize` fails (a map with non-string keys, say) must not produce
-        // half a body: fall back to the body without details.
-        return respond(error, status, format, error.code(), header_count);
-    }
+    let code = error.code();
     log(error, status);
+    let mut out = BodyBuf::new();
+    // A detail whose `Serialize` fails (a map with non-string keys, say) or panics must not
+    // produce half a body, nor no response: fall back to the body without details.
+    let serialized = catch_unwind(AssertUnwindSafe(|| {
+        serde_json::to_writer(&mut out, &crate::body::Object(error))
+    }));
+    if !matches!(serialized, Ok(Ok(()))) {
+        return written(error, status, format, code, header_count, Own::Derived);
+    }
     finish(
         error,
         status,
         content_type(format),
         out.into_bytes(),
         header_count,
+        Own::Derived,
     )
 }
 
@@ -88,17 +137,62 @@ fn finish<E: HttpError + ?Sized>(
     content_type: HeaderValue,
     body: Bytes,
     header_count: usize,
+    own: Own,
 ) -> Response<Bytes> {
     let mut headers = HeaderMap::with_capacity(2 + header_count);
     // The error's own headers go in first so that the body's framing headers below win over
-    // a hand-written `insert_headers` that sets them too.
-    error.insert_headers(&mut headers);
+    // a hand-written `insert_headers` that sets them too. A derived variant without headers
+    // (`header_count` is exact for the derive) has nothing to insert.
+    if header_count > 0 {
+        insert_own_headers(error, status, &mut headers, own);
+    }
     headers.insert(CONTENT_TYPE, content_type);
     headers.insert(CONTENT_LENGTH, content_length(body.len()));
     let mut response = Response::new(body);
     *response.status_mut() = status;
     *response.headers_mut() = headers;
     response
+}
+
+/// `insert_headers` runs user code (header fields' `Display`s, a hand-written impl): if it
+/// panics, the response goes without the error's own headers rather than not at all.
+fn insert_own_headers<E: HttpError + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    headers: &mut HeaderMap,
+    own: Own,
+) {
+    if catch_unwind(AssertUnwindSafe(|| error.insert_headers(headers))).is_err() {
+        headers.clear();
+        crate::log::headers_panicked(status);
+    }
+    if own == Own::HandWritten && !headers.is_empty() {
+        drop_hop_by_hop(headers);
+    }
+}
+
+/// Connection-level and framing headers: the server sets them for the connection and the body
+/// it sends, and one set by an error would contradict it (a `transfer-encoding: chunked` on a
+/// body framed by `content-length`, a `connection: close` the server does not honour). The
+/// derive rejects them at compile time; this drops them from a hand-written `insert_headers`.
+/// `upgrade` stays: it is how a 426 names the protocol to switch to.
+const HOP_BY_HOP: [&str; 7] = [
+    "connection",
+    "content-length",
+    "keep-alive",
+    "proxy-connection",
+    "te",
+    "trailer",
+    "transfer-encoding",
+];
+
+fn drop_hop_by_hop(headers: &mut HeaderMap) {
+    // One look at each name; the removals only run when there is something to remove.
+    if headers.keys().any(|name| is_hop_by_hop(name.as_str())) {
+        for name in HOP_BY_HOP {
+            headers.remove(name);
+        }
+    }
 }
 
 pub(crate) fn success(status: StatusCode, message: &str) -> Response<Bytes> {
@@ -174,6 +268,20 @@ fn content_length(len: usize) -> HeaderValue {
     }
 }
 
+/// Whether `name` (lowercase, as `HeaderName`s are) is one of [`HOP_BY_HOP`]: by length first,
+/// so that the common names cost one comparison.
+fn is_hop_by_hop(name: &str) -> bool {
+    match name.len() {
+        2 => name == "te",
+        7 => name == "trailer",
+        10 => name == "connection" || name == "keep-alive",
+        14 => name == "content-length",
+        16 => name == "proxy-connection",
+        17 => name == "transfer-encoding",
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -182,6 +290,23 @@ mod tests {
     fn content_lengths() {
         for n in [0, 1, 9, 10, 99, 100, 999, 1000, 4095, 4096, 123_456] {
             assert_eq!(content_length(n), n.to_string().as_str(), "{n}");
+        }
+    }
+
+    #[test]
+    fn hop_by_hop_names() {
+        for name in HOP_BY_HOP {
+            assert!(is_hop_by_hop(name), "{name}");
+        }
+        for name in [
+            "upgrade",
+            "retry-after",
+            "content-type",
+            "tex",
+            "trailers",
+            "x",
+        ] {
+            assert!(!is_hop_by_hop(name), "{name}");
         }
     }
 }

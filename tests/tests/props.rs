@@ -361,8 +361,9 @@ proptest! {
 proptest! {
     #![proptest_config(config(4000))]
 
-    /// 4. Header templates over arbitrary strings: a valid value is sent exactly, an invalid
-    ///    one is left out, and nothing else changes.
+    /// 4. Header templates over arbitrary strings: a valid value is sent exactly (without
+    ///    leading and trailing spaces and tabs, RFC 9110 §5.5), an invalid one is left out,
+    ///    and nothing else changes.
     #[test]
     fn header_templates_never_break_a_response(
         id in header_string(),
@@ -386,7 +387,7 @@ proptest! {
             if HeaderValue::from_str(value).is_ok() {
                 expected_len += 1;
                 prop_assert_eq!(sent.len(), 1, "{} missing for {:?}", name, value);
-                prop_assert_eq!(sent[0].as_bytes(), value.as_bytes());
+                prop_assert_eq!(sent[0].as_bytes(), value.trim_matches([' ', '\t']).as_bytes());
             } else {
                 prop_assert!(sent.is_empty(), "{} sent for invalid {:?}", name, value);
             }

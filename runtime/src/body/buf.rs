@@ -33,6 +33,23 @@ impl<const N: usize> Buf<N> {
         self.spill.extend_from_slice(bytes);
     }
 
+    pub(crate) fn len(&self) -> usize {
+        if self.spill.capacity() == 0 {
+            self.len
+        } else {
+            self.spill.len()
+        }
+    }
+
+    /// Cuts what was written back to its first `len` bytes (a message whose `Display` failed).
+    pub(crate) fn truncate(&mut self, len: usize) {
+        if self.spill.capacity() == 0 {
+            self.len = self.len.min(len);
+        } else {
+            self.spill.truncate(len);
+        }
+    }
+
     pub(crate) fn as_slice(&self) -> &[u8] {
         if self.spill.capacity() == 0 {
             &self.inline[..self.len]
@@ -90,6 +107,13 @@ mod tests {
         out.extend_from_slice(b"defgh");
         out.extend_from_slice(b"!");
         assert_eq!(out.as_slice(), b"abcdefgh!");
-        assert_eq!(out.into_bytes().as_ref(), b"abcdefgh!");
+        assert_eq!(out.len(), 9);
+        out.truncate(4);
+        assert_eq!(out.as_slice(), b"abcd");
+        assert_eq!(out.into_bytes().as_ref(), b"abcd");
+        let mut inline = Buf::<8>::new();
+        inline.extend_from_slice(b"abcdef");
+        inline.truncate(2);
+        assert_eq!((inline.len(), inline.as_slice()), (2, &b"ab"[..]));
     }
 }

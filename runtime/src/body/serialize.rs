@@ -1,8 +1,8 @@
 //! The `serde::Serialize` side of a body: the layout's members, for any serializer.
 
+use super::Buf;
 use crate::layout::{self, INLINE, Member};
 use crate::{BodyFormat, HttpError};
-use core::fmt;
 use serde::ser::{SerializeMap, Serializer};
 
 /// The body object, as the derived `Serialize` impl gives it.
@@ -58,17 +58,23 @@ impl<E: HttpError> serde::Serialize for Object<'_, E> {
 }
 
 /// The public message, streamed into the serializer without an intermediate `String`.
+/// The public message. Written into a buffer (on the stack while it fits) before it reaches
+/// the serializer: a `Display` that fails would otherwise fail `collect_str` halfway, which
+/// serde_json answers with a panic. One that fails gives the reason phrase instead.
 struct Message<'a, E: ?Sized>(&'a E);
-
-impl<E: HttpError + ?Sized> fmt::Display for Message<'_, E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.__write_message(f)
-    }
-}
 
 impl<E: HttpError + ?Sized> serde::Serialize for Message<'_, E> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        let mut text = Buf::<256>::new();
+        if self.0.__write_message(&mut text).is_ok() {
+            // Only `&str`s were written through `fmt::Write`, so the bytes are UTF-8.
+            if let Ok(text) = core::str::from_utf8(text.as_slice()) {
+                return serializer.serialize_str(text);
+            }
+        }
+        let status = self.0.status();
+        crate::log::message_failed(status);
+        serializer.serialize_str(crate::codes::title(status))
     }
 }
 

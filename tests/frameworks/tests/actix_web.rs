@@ -98,3 +98,41 @@ async fn actix_web_error_keeps_the_typed_error() {
         Some(&b"30"[..])
     );
 }
+
+/// A `Display` that fails or panics on the response path: the client still gets the whole
+/// response (before, serde_json's panic, or the log's, dropped the connection).
+#[actix_web::test]
+async fn actix_web_misbehaving_display_still_gets_a_response() {
+    let server = HttpServer::new(|| {
+        let mut app = App::new();
+        for (path, make, _, _) in support::broken_cases() {
+            app = app.route(
+                path,
+                actix_web::web::get().to(move || async move { Err::<String, _>(make()) }),
+            );
+        }
+        app
+    })
+    .workers(1)
+    .disable_signals()
+    .shutdown_timeout(TIMEOUT.as_secs())
+    .bind(("127.0.0.1", 0))
+    .expect("bind");
+    let address = server.addrs()[0];
+    let server = server.run();
+    let handle = server.handle();
+    let running = actix_web::rt::spawn(server);
+
+    timeout(TIMEOUT, support::check_broken(&format!("http://{address}")))
+        .await
+        .expect("checked in time");
+
+    timeout(TIMEOUT, handle.stop(true))
+        .await
+        .expect("server stopped in time");
+    timeout(TIMEOUT, running)
+        .await
+        .expect("server task ended in time")
+        .expect("server task")
+        .expect("server ran without I/O errors");
+}

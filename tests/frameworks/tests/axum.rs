@@ -165,3 +165,38 @@ async fn server_errors_are_logged_client_errors_are_not() {
         .expect("the server thread panicked")
         .expect("the server failed");
 }
+
+/// A `Display` that fails or panics on the response path: the client still gets the whole
+/// response (before, serde_json's panic, or the log's, dropped the connection).
+#[tokio::test]
+async fn misbehaving_display_still_gets_a_response() {
+    let _serial = SERIAL.lock().await;
+    let mut router = axum::Router::new();
+    for (path, make, _, _) in support::broken_cases() {
+        router = router.route(
+            path,
+            axum::routing::get(move || async move { Err::<(), _>(make()) }),
+        );
+    }
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("local address"));
+    let (stop, stopped) = oneshot::channel::<()>();
+    let server = tokio::spawn(
+        axum::serve(listener, router)
+            .with_graceful_shutdown(async {
+                let _ = stopped.await;
+            })
+            .into_future(),
+    );
+    timeout(TIMEOUT, support::check_broken(&base))
+        .await
+        .expect("the check timed out");
+    stop.send(()).expect("the server stopped early");
+    timeout(TIMEOUT, server)
+        .await
+        .expect("the server did not shut down")
+        .expect("the server task panicked")
+        .expect("the server failed");
+}

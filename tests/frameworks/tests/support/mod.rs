@@ -123,11 +123,7 @@ pub async fn check_sample_api(base: &str) {
                 );
             }
         }
-        assert!(
-            !body.contains("hunter2"),
-            "{}: internal text leaked",
-            expected.case
-        );
+        assert_no_secret(expected.case, &headers, body.as_bytes());
         // The framework path and `to_response()` agree byte for byte.
         let direct = httperr::HttpError::to_response(&httperr_examples::error_case(expected.case));
         assert_eq!(
@@ -161,8 +157,124 @@ pub async fn check_sample_api(base: &str) {
         .await
         .expect("GET /users/2");
     assert_eq!(failing.status().as_u16(), 500);
-    assert_eq!(
-        failing.text().await.unwrap(),
-        r#"{"error":"Internal Server Error"}"#
-    );
+    let headers = failing.headers().clone();
+    let body = failing.bytes().await.expect("body");
+    assert_eq!(body.as_ref(), br#"{"error":"Internal Server Error"}"#);
+    assert_no_secret("/users/2", &headers, &body);
+}
+
+/// What the sample API's hidden 5xx errors carry in their `source()` (the `storage` case's
+/// `postgres://admin:hunter2@10.0.0.5`, `/users/2`'s `disk /dev/sda1 failed`) and their
+/// `Display`: none of it may reach the client, in any header name, header value or body byte.
+const SECRETS: &[&str] = &["hunter2", "postgres", "10.0.0.5", "sda1", "disk"];
+
+/// Asserts that no header and no body byte of a response carries any of [`SECRETS`].
+pub fn assert_no_secret(case: &str, headers: &reqwest::header::HeaderMap, body: &[u8]) {
+    let found = |bytes: &[u8]| {
+        SECRETS
+            .iter()
+            .find(|secret| bytes.windows(secret.len()).any(|w| w == secret.as_bytes()))
+    };
+    if let Some(secret) = found(body) {
+        panic!(
+            "{case}: the body leaks {secret:?}: {:?}",
+            String::from_utf8_lossy(body)
+        );
+    }
+    for (name, value) in headers {
+        for bytes in [name.as_str().as_bytes(), value.as_bytes()] {
+            if let Some(secret) = found(bytes) {
+                panic!("{case}: header {name}: {value:?} leaks {secret:?}");
+            }
+        }
+    }
+}
+
+/// A `Display` that writes part of its text, then fails.
+#[derive(Debug)]
+pub struct Failing;
+
+impl std::fmt::Display for Failing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("half-a-val")?;
+        Err(std::fmt::Error)
+    }
+}
+
+/// A `Display` that panics, with a secret in its message.
+#[derive(Debug)]
+pub struct Panicking;
+
+impl std::fmt::Display for Panicking {
+    fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        panic!("password=hunter2")
+    }
+}
+
+/// Errors whose own code misbehaves: the response must still be sent, whole.
+#[derive(Debug, httperr::HttpError)]
+pub enum Broken {
+    /// Written through `Serialize`, where a failing `Display` made serde_json panic.
+    #[status(422, "could not use {value}")]
+    Detailed {
+        value: Failing,
+        #[detail]
+        n: u32,
+    },
+    /// A hidden 5xx whose `Display` (formatted only for the log) panics.
+    #[status(500, "internal {0}")]
+    HiddenPanics(Panicking),
+}
+
+/// A [`Broken`] case: (path, the error, the status and body it must answer with).
+pub type BrokenCase = (&'static str, fn() -> Broken, u16, &'static str);
+
+/// Every [`Broken`] case.
+pub fn broken_cases() -> [BrokenCase; 2] {
+    [
+        (
+            "/broken/detailed",
+            || Broken::Detailed {
+                value: Failing,
+                n: 1,
+            },
+            422,
+            r#"{"error":"Unprocessable Content","details":{"n":1}}"#,
+        ),
+        (
+            "/broken/hidden-panics",
+            || Broken::HiddenPanics(Panicking),
+            500,
+            r#"{"error":"Internal Server Error"}"#,
+        ),
+    ]
+}
+
+/// Requests every [`broken_cases`] path from `base` and checks the whole answer.
+pub async fn check_broken(base: &str) {
+    let client = reqwest::Client::builder()
+        .timeout(TIMEOUT)
+        .build()
+        .expect("client");
+    for (path, _, status, expected) in broken_cases() {
+        let response = client
+            .get(format!("{base}{path}"))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: no response: {e}"));
+        assert_eq!(response.status().as_u16(), status, "{path}: status");
+        let headers = response.headers().clone();
+        let body = response.bytes().await.expect("body");
+        assert_eq!(
+            std::str::from_utf8(&body).expect("UTF-8"),
+            expected,
+            "{path}: body"
+        );
+        assert_eq!(
+            headers["content-length"],
+            body.len().to_string().as_str(),
+            "{path}: content-length"
+        );
+        assert_no_secret(path, &headers, &body);
+    }
 }
