@@ -140,7 +140,7 @@ const SEEDS: &[(bool, &str)] = &[
             #[header(http::header::CACHE_CONTROL, "no-store")]
             #[header("X-Custom-Header", "fixed value\twith tab")]
             TooMany { secs: u64, id: String },
-            #[status(503)] #[header(RETRY_AFTER, "{0}")] Unavailable(u32),
+            #[status(503)] #[header(RETRY_AFTER, "{0}")] #[http(expose_headers)] Unavailable(u32),
         }"#,
     ),
     (
@@ -368,7 +368,7 @@ impl Rng {
 #[rustfmt::skip]
 const KEYWORDS: &[&str] = &[
     "status", "header", "http", "from", "source", "detail", "error", "transparent", "format",
-    "codes", "type_base", "code", "expose", "unregistered", "without_required_headers", "enum",
+    "codes", "type_base", "code", "expose", "expose_headers", "skip", "unregistered", "without_required_headers", "enum",
     "struct", "union", "fn", "impl", "where", "pub", "crate", "self", "Self", "super", "dyn",
     "const", "static", "mut", "ref", "move", "async", "await", "match", "if", "else", "type",
     "NOT_FOUND", "INTERNAL_SERVER_ERROR", "IM_A_TEAPOT", "RETRY_AFTER", "CONTENT_TYPE",
