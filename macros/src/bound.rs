@@ -69,7 +69,7 @@ pub(crate) fn infer(input: &Input<'_>, variants: &[VariantPlan<'_>], our_display
         }
     }
     if generic {
-        // `__as_error` returns the error itself.
+        // The log reads the error's own `Display` and `source()`.
         http_error.predicate(quote!(Self: ::core::error::Error));
         serialize.predicate(quote!(Self: ::httperr::HttpError));
         error.predicate(quote!(Self: ::core::fmt::Debug + ::core::fmt::Display));

@@ -1,7 +1,7 @@
 //! Items the derive's generated code calls. Not public API: names and signatures change freely.
 
 pub use crate::as_dyn_error::AsDynError;
-pub use crate::body::serialize;
+pub use crate::body::{serialize, serialize_without_details};
 pub use crate::message::{Field, FieldInt, FieldStr, JsonMessage, append_header, message};
 pub use crate::response::{respond, respond_fixed, respond_serialized, status};
 pub use crate::response_doc::ResponseDoc;

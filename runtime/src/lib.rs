@@ -144,6 +144,10 @@
 //! writes all three and both derives share `#[from]` and `#[source]`; an enum-level
 //! `#[error("...")]` counts as every variant's `Display` that has none of its own.
 //!
+//! A struct whose last field is unsized (`tail: str`, `file: Path`) derives too, without
+//! `#[detail]` fields (reading them needs `Sized`) and without framework impls (they take the
+//! error by value).
+//!
 //! A type that already has some of these impls (or `Serialize`) says so with
 //! `#[http(skip(Display, Error, From, Serialize))]`; otherwise both would be written (E0119).
 //! thiserror is detected by its `#[error]` attributes only: on a thiserror type where httperr
@@ -461,7 +465,12 @@ pub trait HttpError {
     }
 
     #[doc(hidden)]
-    fn __as_error(&self) -> Option<&dyn core::error::Error> {
+    fn __error_display(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.__write_message(f)
+    }
+
+    #[doc(hidden)]
+    fn __error_source(&self) -> Option<&(dyn core::error::Error + 'static)> {
         None
     }
 

@@ -19,19 +19,12 @@ const MAX_SOURCES: usize = 32;
 #[cfg(feature = "tracing")]
 pub(crate) fn log<E: HttpError + ?Sized>(error: &E, status: StatusCode) {
     if status.is_server_error() {
-        match error.__as_error() {
-            Some(err) => tracing::error!(
-                status = status.as_u16(),
-                error = %Guarded(&err),
-                sources = %Guarded(&Chain(err)),
-                "server error turned into an HTTP response"
-            ),
-            None => tracing::error!(
-                status = status.as_u16(),
-                error = %Guarded(&PublicMessage(error)),
-                "server error turned into an HTTP response"
-            ),
-        }
+        tracing::error!(
+            status = status.as_u16(),
+            error = %Guarded(&ErrorDisplay(error)),
+            sources = %Guarded(&Chain(error.__error_source())),
+            "server error turned into an HTTP response"
+        );
     } else {
         tracing::debug!(
             status = status.as_u16(),
@@ -51,6 +44,17 @@ struct PublicMessage<'a, E: ?Sized>(&'a E);
 impl<E: HttpError + ?Sized> core::fmt::Display for PublicMessage<'_, E> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         self.0.__write_message(f)
+    }
+}
+
+/// The error's own `Display` (a derived type's; the public message for a hand-written impl).
+#[cfg(feature = "tracing")]
+struct ErrorDisplay<'a, E: ?Sized>(&'a E);
+
+#[cfg(feature = "tracing")]
+impl<E: HttpError + ?Sized> core::fmt::Display for ErrorDisplay<'_, E> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.0.__error_display(f)
     }
 }
 
@@ -75,11 +79,11 @@ impl core::fmt::Display for Guarded<'_> {
     }
 }
 
-/// An error's `source()` chain, `: `-separated: at most [`MAX_SOURCES`] links, and cut where a
-/// link is one already shown (same address and type), so a `source()` that returns itself or
-/// an ancestor ends the chain instead of looping.
+/// An error's `source()` chain from its first source, `: `-separated: at most [`MAX_SOURCES`]
+/// links, and cut where a link is one already shown (same address and type), so a `source()`
+/// that returns itself or an ancestor ends the chain instead of looping.
 #[cfg(feature = "tracing")]
-struct Chain<'a>(&'a dyn core::error::Error);
+struct Chain<'a>(Option<&'a (dyn core::error::Error + 'static)>);
 
 #[cfg(feature = "tracing")]
 impl core::fmt::Display for Chain<'_> {
@@ -88,26 +92,26 @@ impl core::fmt::Display for Chain<'_> {
         // and vtable), so a field at its parent's address (a newtype's inner error) does not
         // count as its parent. The compiler may give one type several vtables, so a cycle can
         // show one round more before it is recognised; the length bound holds regardless.
-        let mut seen: [&dyn core::error::Error; MAX_SOURCES + 1] = [self.0; MAX_SOURCES + 1];
+        let Some(first) = self.0 else {
+            return Ok(());
+        };
+        let first: &dyn core::error::Error = first;
+        let mut seen: [&dyn core::error::Error; MAX_SOURCES] = [first; MAX_SOURCES];
         let mut shown = 0;
-        let mut next = self.0.source();
+        let mut next = Some(first);
         while let Some(cause) = next {
             if shown > 0 {
                 f.write_str(": ")?;
-            }
-            let cause: &dyn core::error::Error = cause;
-            if seen[..=shown]
-                .iter()
-                .any(|&link| core::ptr::eq(link, cause))
-            {
-                return f.write_str("(cycle)");
+                if seen[..shown].iter().any(|&link| core::ptr::eq(link, cause)) {
+                    return f.write_str("(cycle)");
+                }
             }
             if shown == MAX_SOURCES {
                 return write!(f, "(cut after {MAX_SOURCES} sources)");
             }
             write!(f, "{}", Guarded(cause))?;
-            shown += 1;
             seen[shown] = cause;
+            shown += 1;
             next = cause.source();
         }
         Ok(())

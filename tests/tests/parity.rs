@@ -338,3 +338,26 @@ fn an_empty_thiserror_enum_derives_with_skip() {
     fn is_http_error<E: HttpError + std::error::Error>() {}
     is_http_error::<Never>();
 }
+
+// 11. A struct whose last field is unsized derives.
+#[derive(Debug, HttpError)]
+#[status(400, "bad tail {tail} at {code}")]
+struct Tail {
+    code: u16,
+    tail: str,
+}
+
+#[derive(Debug, HttpError)]
+#[status(404, "no file at {file}")]
+struct NoFile {
+    file: std::path::Path,
+}
+
+#[test]
+fn unsized_last_fields() {
+    // A value of these types cannot be made without `unsafe`; that they derive, with every
+    // impl, is the test.
+    fn derived<E: HttpError + std::error::Error + serde::Serialize + ?Sized>() {}
+    derived::<Tail>();
+    derived::<NoFile>();
+}

@@ -21,12 +21,14 @@ pub(super) fn frameworks(r: &Render<'_>) -> TokenStream {
     // A generic `HttpError` impl carries bounds the framework impls must repeat; asking for
     // `Self: HttpError` covers them all, whatever they are.
     let mut generics = input.generics.clone();
-    if !generics.params.is_empty() {
-        generics
-            .make_where_clause()
-            .predicates
-            .push(syn::parse_quote!(Self: ::httperr::HttpError));
+    let predicates = &mut generics.make_where_clause().predicates;
+    if !input.generics.params.is_empty() {
+        predicates.push(syn::parse_quote!(Self: ::httperr::HttpError));
     }
+    // Every framework trait takes the error by value, so it needs `Sized`; behind a
+    // higher-ranked lifetime the bound is not checked eagerly, and an unsized type (a struct
+    // whose last field is a `str`) simply has no framework impls instead of failing to build.
+    predicates.push(syn::parse_quote!(for<'__httperr> Self: ::core::marker::Sized));
     let predicates = generics.where_clause.as_ref().map(|w| &w.predicates);
     quote!(::httperr::__impl_frameworks!([#params] #ident #type_generics [#predicates]);)
 }

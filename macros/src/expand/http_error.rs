@@ -33,8 +33,11 @@ pub(super) fn http_error(r: &Render<'_>) -> TokenStream {
             #to_response
             #write_message
             #write_json
-            fn __as_error(&self) -> ::core::option::Option<&dyn ::core::error::Error> {
-                ::core::option::Option::Some(self)
+            fn __error_display(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::fmt::Display::fmt(self, __f)
+            }
+            fn __error_source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                ::core::error::Error::source(self)
             }
             #describe
             #details

@@ -132,13 +132,19 @@ impl<'a> Render<'a> {
             quote!(::httperr::__private::serde::Serialize),
             &self.plan.bounds.serialize,
         );
+        // Without details the type may be unsized (a last field `str`): reading details
+        // needs `Sized`.
+        let serialize = match self.plan.methods.has_details {
+            Some(_) => quote!(serialize),
+            None => quote!(serialize_without_details),
+        };
         quote! {
             #header {
                 fn serialize<__S: ::httperr::__private::Serializer>(
                     &self,
                     __serializer: __S,
                 ) -> ::core::result::Result<__S::Ok, __S::Error> {
-                    ::httperr::__private::serialize(self, __serializer)
+                    ::httperr::__private::#serialize(self, __serializer)
                 }
             }
         }

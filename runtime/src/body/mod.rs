@@ -10,7 +10,7 @@ mod serialize;
 
 pub(crate) use buf::{BodyBuf, Buf};
 pub(crate) use serialize::Object;
-pub use serialize::serialize;
+pub use serialize::{serialize, serialize_without_details};
 
 use crate::layout::{self, Gaps, Layout, Member, Sink};
 use http::StatusCode;

@@ -7,20 +7,68 @@ use serde::ser::{SerializeMap, Serializer};
 
 /// The body object, as the derived `Serialize` impl gives it.
 pub fn serialize<E: HttpError, S: Serializer>(error: &E, serializer: S) -> Result<S::Ok, S::Error> {
+    object(error, &Fields(error), serializer)
+}
+
+/// The body object of a type without `#[detail]` fields, which may be unsized (a struct whose
+/// last field is a `str` or a `Path`): reading details needs `Sized`, and there are none.
+pub fn serialize_without_details<E: HttpError + ?Sized, S: Serializer>(
+    error: &E,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    object(error, &NoDetails, serializer)
+}
+
+/// Where the `#[detail]` members come from.
+trait Details {
+    fn any(&self) -> bool;
+    fn entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+}
+
+/// The error's own `#[detail]` fields.
+struct Fields<'a, E>(&'a E);
+
+impl<E: HttpError> Details for Fields<'_, E> {
+    fn any(&self) -> bool {
+        self.0.__has_details()
+    }
+
+    fn entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        self.0.__serialize_details(map)
+    }
+}
+
+struct NoDetails;
+
+impl Details for NoDetails {
+    fn any(&self) -> bool {
+        false
+    }
+
+    fn entries<M: SerializeMap>(&self, _: &mut M) -> Result<(), M::Error> {
+        Ok(())
+    }
+}
+
+fn object<E: HttpError + ?Sized, D: Details, S: Serializer>(
+    error: &E,
+    details: &D,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     let (members, type_uri) = match error.format() {
         BodyFormat::Json => (layout::JSON, ""),
         BodyFormat::Problem { type_uri } => (layout::PROBLEM, type_uri),
     };
     let status = error.status();
     let code = error.code();
-    let details = error.__has_details();
+    let any_details = details.any();
     // The length is known unless the details are members of the body itself.
     let mut len = Some(0);
     for &(member, key) in members {
         len = match member {
             _ if key == INLINE => None,
             Member::Code if code.is_none() => len,
-            Member::Details if !details => len,
+            Member::Details if !any_details => len,
             _ => len.map(|len| len + 1),
         };
     }
@@ -36,10 +84,10 @@ pub fn serialize<E: HttpError, S: Serializer>(error: &E, serializer: S) -> Resul
                     map.serialize_entry(key, code)?;
                 }
             }
-            Member::Details if key == INLINE => error.__serialize_details(&mut map)?,
+            Member::Details if key == INLINE => details.entries(&mut map)?,
             Member::Details => {
-                if details {
-                    map.serialize_entry(key, &Details(error))?;
+                if any_details {
+                    map.serialize_entry(key, &Nested(details))?;
                 }
             }
         }
@@ -79,12 +127,12 @@ impl<E: HttpError + ?Sized> serde::Serialize for Message<'_, E> {
 }
 
 /// The `"details"` object of the JSON format.
-struct Details<'a, E>(&'a E);
+struct Nested<'a, D>(&'a D);
 
-impl<E: HttpError> serde::Serialize for Details<'_, E> {
+impl<D: Details> serde::Serialize for Nested<'_, D> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
-        self.0.__serialize_details(&mut map)?;
+        self.0.entries(&mut map)?;
         map.end()
     }
 }
