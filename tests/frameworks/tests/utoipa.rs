@@ -339,10 +339,16 @@ fn validate_document(document: &Value) -> Vec<String> {
     for (template, item) in paths {
         let in_template = template_parameters(template);
         let shared = path_parameters(document, &item["parameters"]);
-        let operations = item.as_object().into_iter().flatten().filter(|(method, _)| {
-            ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
+        let operations = item
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(method, _)| {
+                [
+                    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+                ]
                 .contains(&method.as_str())
-        });
+            });
         for (method, operation) in operations {
             let mut declared = shared.clone();
             declared.extend(path_parameters(document, &operation["parameters"]));
@@ -358,7 +364,9 @@ fn validate_document(document: &Value) -> Vec<String> {
             }
             if let Some(id) = operation["operationId"].as_str() {
                 if !operation_ids.insert(id.to_owned()) {
-                    problems.push(format!("{method} {template}: operationId '{id}' is not unique"));
+                    problems.push(format!(
+                        "{method} {template}: operationId '{id}' is not unique"
+                    ));
                 }
             }
         }
@@ -482,13 +490,15 @@ fn the_validator_rejects_broken_documents() {
         (
             "dangling $ref",
             edit(&|d| {
-                d.pointer_mut(&format!("{users}/get/responses/200/content/application~1json"))
-                    .and_then(Value::as_object_mut)
-                    .expect("the 200's JSON content")
-                    .insert(
-                        "schema".to_owned(),
-                        json!({ "$ref": "#/components/schemas/Nobody" }),
-                    );
+                d.pointer_mut(&format!(
+                    "{users}/get/responses/200/content/application~1json"
+                ))
+                .and_then(Value::as_object_mut)
+                .expect("the 200's JSON content")
+                .insert(
+                    "schema".to_owned(),
+                    json!({ "$ref": "#/components/schemas/Nobody" }),
+                );
             }),
             "$ref '#/components/schemas/Nobody' does not resolve",
         ),
