@@ -68,6 +68,20 @@ use http::StatusCode;
 ///
 /// Rows only come from [`ALL`] (or [`lookup`]); the struct is
 /// `#[non_exhaustive]` so that fields can be added later.
+///
+/// ```
+/// use httperr::codes::{Cacheable, Class, Registration};
+///
+/// let info = httperr::codes::lookup(401).expect("401 is registered");
+/// assert_eq!(info.constant, "UNAUTHORIZED");
+/// assert_eq!(info.reason, "Unauthorized");
+/// assert_eq!(info.class, Class::ClientError);
+/// assert_eq!(info.reference, "RFC 9110, Section 15.5.2");
+/// assert_eq!(info.required_headers, ["www-authenticate"]);
+/// assert!(!info.body_forbidden);
+/// assert_eq!(info.cacheable, Cacheable::Explicit);
+/// assert_eq!(info.registration, Registration::Permanent);
+/// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct StatusInfo {
@@ -111,6 +125,21 @@ pub struct StatusInfo {
 ///
 /// Every status code belongs to one of these five classes (RFC 9110,
 /// Section 16.2.2), so matching on it exhaustively is safe.
+///
+/// ```
+/// use httperr::codes::Class;
+///
+/// fn log_level(code: u16) -> &'static str {
+///     match Class::of(code).expect("a valid status code") {
+///         Class::Informational | Class::Success | Class::Redirection => "debug",
+///         Class::ClientError => "info",
+///         Class::ServerError => "error",
+///     }
+/// }
+/// assert_eq!(log_level(503), "error");
+/// assert_eq!(log_level(404), "info");
+/// assert!(Class::ClientError < Class::ServerError); // ordered by first digit
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Class {
     /// 1xx: an interim response; the final response follows.
@@ -149,6 +178,12 @@ impl Class {
     }
 
     /// `true` for [`Class::ClientError`] and [`Class::ServerError`].
+    ///
+    /// ```
+    /// use httperr::codes::Class;
+    /// assert!(Class::ServerError.is_error());
+    /// assert!(!Class::Redirection.is_error());
+    /// ```
     #[must_use]
     pub const fn is_error(self) -> bool {
         matches!(self, Class::ClientError | Class::ServerError)
@@ -156,6 +191,16 @@ impl Class {
 }
 
 /// How a cache may treat a response with a given code (RFC 9111, RFC 9110 Section 15.1).
+///
+/// ```
+/// use httperr::codes::{Cacheable, lookup};
+///
+/// let cacheable = |code| lookup(code).map(|info| info.cacheable);
+/// assert_eq!(cacheable(404), Some(Cacheable::Heuristic));
+/// assert_eq!(cacheable(201), Some(Cacheable::Explicit));
+/// assert_eq!(cacheable(429), Some(Cacheable::Never));
+/// assert_eq!(cacheable(306), Some(Cacheable::NotApplicable));
+/// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Cacheable {
@@ -173,6 +218,17 @@ pub enum Cacheable {
 }
 
 /// The state of a code in the IANA registry.
+///
+/// ```
+/// use httperr::codes::{Registration, lookup};
+///
+/// let registration = |code| lookup(code).map(|info| info.registration);
+/// assert_eq!(registration(200), Some(Registration::Permanent));
+/// assert_eq!(registration(104), Some(Registration::Temporary));
+/// assert_eq!(registration(510), Some(Registration::Obsoleted));
+/// assert_eq!(registration(418), Some(Registration::Unused));
+/// assert!(!Registration::Unused.is_assignable());
+/// ```
 #[non_exhaustive]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Registration {
@@ -189,6 +245,12 @@ pub enum Registration {
 impl Registration {
     /// `false` only for [`Registration::Unused`]: a code that may be used
     /// in a response at all.
+    ///
+    /// ```
+    /// use httperr::codes::Registration;
+    /// assert!(Registration::Obsoleted.is_assignable());
+    /// assert!(!Registration::Unused.is_assignable());
+    /// ```
     #[must_use]
     pub const fn is_assignable(self) -> bool {
         !matches!(self, Registration::Unused)
@@ -229,6 +291,19 @@ macro_rules! status_table {
 
 /// Every code in the IANA HTTP status code registry, in increasing order of
 /// [`StatusInfo::code`].
+///
+/// ```
+/// use httperr::codes::{ALL, Class};
+///
+/// assert_eq!(ALL.len(), 64);
+/// assert_eq!((ALL[0].code, ALL[ALL.len() - 1].code), (100, 511));
+/// // The codes a response must not carry a body with.
+/// let bodiless: Vec<u16> = ALL.iter().filter(|i| i.body_forbidden).map(|i| i.code).collect();
+/// assert_eq!(bodiless, [100, 101, 102, 103, 104, 204, 205, 304]);
+/// // Every registered 5xx.
+/// let server_errors = ALL.iter().filter(|i| i.class == Class::ServerError).count();
+/// assert_eq!(server_errors, 11);
+/// ```
 pub const ALL: &[StatusInfo] = include!("table.rs");
 
 // Compile-time checks of the table's invariants: `lookup` relies on the

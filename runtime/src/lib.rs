@@ -347,6 +347,14 @@
 //! status a type can produce, with one named example per variant even when variants share a
 //! status; do not also derive `utoipa::ToSchema` on the error type.
 //!
+//! Each framework feature is tied to one major version of its framework (axum 0.8, actix-web 4,
+//! poem 3, rocket 0.5, warp 0.4, salvo 1, utoipa 6) and stays so: a plain feature name moves to
+//! a new major only in a breaking release of this crate. A framework's next major comes in a
+//! minor release as a versioned feature beside the plain one (axum 0.9 as `axum-0_9`). The
+//! versioned names of today's majors exist already as aliases (`axum-0_8`, `actix-web-4`,
+//! `poem-3`, `rocket-0_5`, `warp-0_4`, `salvo-1`, `utoipa-6`), for code that wants to name the
+//! major it depends on.
+//!
 #![doc = include_str!("frameworks/hyper_doc.md")]
 //!
 //! # Hand-written impls
@@ -365,6 +373,7 @@
 //! assert_eq!(Teapot.to_response().body().as_ref(), br#"{"error":"short and stout"}"#);
 //! ```
 #![forbid(unsafe_code)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 // In the order data flows: the layout both crates write bodies by, the status table, the
 // message, the body it goes into, the response around the body and its logging; then what
@@ -391,8 +400,10 @@ mod response_doc;
 #[doc(hidden)]
 pub mod frameworks;
 #[cfg(feature = "utoipa")]
+#[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use frameworks::utoipa;
 #[cfg(feature = "warp")]
+#[cfg_attr(docsrs, doc(cfg(feature = "warp")))]
 pub use frameworks::warp;
 
 use bytes::Bytes;
@@ -402,17 +413,55 @@ use std::borrow::Cow;
 
 /// Derives [`HttpError`] (and `serde::Serialize`, and without thiserror `Display`,
 /// `std::error::Error` and `From`): see the [crate documentation](crate) for the attributes.
+///
+/// ```
+/// use httperr::HttpError;
+///
+/// #[derive(Debug, HttpError)]
+/// #[http(codes)]
+/// enum UserError {
+///     #[status(404, "user {id} not found")]
+///     NotFound { id: u64 },
+///     #[status(503)]
+///     #[header(RETRY_AFTER, "{0}")]
+///     Maintenance(u32),
+/// }
+///
+/// let response = UserError::NotFound { id: 7 }.to_response();
+/// assert_eq!(response.status(), 404);
+/// assert_eq!(response.body().as_ref(), br#"{"error":"user 7 not found","code":"not_found"}"#);
+///
+/// let response = UserError::Maintenance(120).to_response();
+/// assert_eq!(response.headers()["retry-after"], "120");
+/// assert_eq!(
+///     response.body().as_ref(),
+///     br#"{"error":"Service Unavailable","code":"maintenance"}"#
+/// );
+/// // `Display` too, from the template (or the reason phrase).
+/// assert_eq!(UserError::NotFound { id: 7 }.to_string(), "user 7 not found");
+/// ```
 #[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use httperr_macros::HttpError;
 
 /// A checked `http::StatusCode`, usable in const context: `httperr::status!(409)` or
 /// `httperr::status!(CONFLICT)`. A code outside 100..=599, or not registered with IANA, does
 /// not compile; the nearest registered codes are suggested.
 ///
+/// ```
+/// use http::StatusCode;
+///
+/// const CONFLICT: StatusCode = httperr::status!(409);
+/// assert_eq!(CONFLICT, StatusCode::CONFLICT);
+/// assert_eq!(httperr::status!(TOO_MANY_REQUESTS).as_u16(), 429);
+/// assert_eq!(httperr::status!(StatusCode::NOT_FOUND), StatusCode::NOT_FOUND);
+/// ```
+///
 /// ```compile_fail
 /// let teapot = httperr::status!(418); // error: 418 is reserved as "(Unused)"
 /// ```
 #[cfg(feature = "derive")]
+#[cfg_attr(docsrs, doc(cfg(feature = "derive")))]
 pub use httperr_macros::status;
 
 /// An error that knows its HTTP response: status, public message, code, headers and body.
@@ -420,6 +469,27 @@ pub use httperr_macros::status;
 /// `#[derive(HttpError)]` implements it (and `serde::Serialize`, producing exactly the body
 /// object). A hand-written impl needs only [`status`](HttpError::status) and
 /// [`message`](HttpError::message); the rest have defaults that go through the same writer.
+///
+/// ```
+/// use httperr::HttpError;
+///
+/// #[derive(Debug, HttpError)]
+/// enum OrderError {
+///     #[status(404, "order {0} not found")]
+///     NotFound(u64),
+///     #[status(500)]
+///     Storage(#[from] std::io::Error),
+/// }
+///
+/// // Generic code can take any HTTP error, derived or hand-written.
+/// fn describe(error: &impl HttpError) -> String {
+///     format!("{} {}", error.status().as_u16(), error.message())
+/// }
+/// assert_eq!(describe(&OrderError::NotFound(3)), "404 order 3 not found");
+/// // A 5xx says only its reason phrase: the io::Error stays private.
+/// let storage = OrderError::from(std::io::Error::other("disk on fire"));
+/// assert_eq!(describe(&storage), "500 Internal Server Error");
+/// ```
 #[diagnostic::on_unimplemented(
     message = "`{Self}` does not implement `HttpError`",
     label = "not an HTTP error",
@@ -427,29 +497,130 @@ pub use httperr_macros::status;
 )]
 pub trait HttpError {
     /// The response status.
+    ///
+    /// ```
+    /// use httperr::HttpError;
+    ///
+    /// #[derive(Debug, HttpError)]
+    /// #[status(400)] // the default for variants without their own
+    /// enum FormError {
+    ///     MissingField,
+    ///     #[status(413)]
+    ///     TooLarge,
+    /// }
+    /// assert_eq!(FormError::MissingField.status(), http::StatusCode::BAD_REQUEST);
+    /// assert_eq!(FormError::TooLarge.status(), http::StatusCode::PAYLOAD_TOO_LARGE);
+    /// ```
     fn status(&self) -> StatusCode;
 
     /// The public message: what the body says. For a 5xx it is the reason phrase unless the
     /// variant opted in with `#[http(expose)]`.
+    ///
+    /// ```
+    /// use httperr::HttpError;
+    ///
+    /// #[derive(Debug, HttpError)]
+    /// enum UploadError {
+    ///     #[status(413, "at most {limit} bytes")]
+    ///     TooLarge { limit: u64 },
+    ///     #[status(507, "disk {0} is full")] // hidden: a 5xx without `expose`
+    ///     DiskFull(String),
+    ///     #[status(503, "storage is read-only for {0} minutes")]
+    ///     #[http(expose)]
+    ///     ReadOnly(u32),
+    /// }
+    /// assert_eq!(UploadError::TooLarge { limit: 1024 }.message(), "at most 1024 bytes");
+    /// assert_eq!(UploadError::DiskFull("/dev/sdb".into()).message(), "Insufficient Storage");
+    /// assert_eq!(UploadError::ReadOnly(5).message(), "storage is read-only for 5 minutes");
+    /// ```
     fn message(&self) -> Cow<'_, str>;
 
     /// The machine-readable code (`"user_not_found"`), if the variant has one.
+    ///
+    /// ```
+    /// use httperr::HttpError;
+    ///
+    /// #[derive(Debug, HttpError)]
+    /// enum AuthError {
+    ///     #[status(403)]
+    ///     #[http(code = "account_locked")]
+    ///     Locked,
+    ///     #[status(403)]
+    ///     Forbidden,
+    /// }
+    /// assert_eq!(AuthError::Locked.code(), Some("account_locked"));
+    /// assert_eq!(AuthError::Forbidden.code(), None); // no `#[http(codes)]` on the type
+    /// let body = AuthError::Locked.to_response().into_body();
+    /// assert_eq!(body.as_ref(), br#"{"error":"Forbidden","code":"account_locked"}"#);
+    /// ```
     fn code(&self) -> Option<&'static str> {
         None
     }
 
     /// Adds this error's own headers (`Retry-After`, `WWW-Authenticate`, …) to `headers`.
+    ///
+    /// ```
+    /// use http::HeaderMap;
+    /// use httperr::HttpError;
+    ///
+    /// #[derive(Debug, HttpError)]
+    /// enum ApiError {
+    ///     #[status(429)]
+    ///     #[header(RETRY_AFTER, "{secs}")]
+    ///     #[header("x-rate-limit", "{limit}/min")]
+    ///     RateLimited { secs: u64, limit: u32 },
+    /// }
+    /// let mut headers = HeaderMap::new();
+    /// ApiError::RateLimited { secs: 30, limit: 60 }.insert_headers(&mut headers);
+    /// assert_eq!(headers.len(), 2);
+    /// assert_eq!(headers["retry-after"], "30");
+    /// assert_eq!(headers["x-rate-limit"], "60/min");
+    /// ```
     fn insert_headers(&self, headers: &mut HeaderMap) {
         let _ = headers;
     }
 
     /// The body format: JSON (the default) or RFC 9457 problem details.
+    ///
+    /// ```
+    /// use httperr::{BodyFormat, HttpError};
+    ///
+    /// #[derive(Debug, HttpError)]
+    /// #[http(format = "problem", type_base = "https://example.com/problems/")]
+    /// enum PaymentProblem {
+    ///     #[status(402, "card declined")]
+    ///     CardDeclined,
+    /// }
+    /// assert_eq!(
+    ///     PaymentProblem::CardDeclined.format(),
+    ///     BodyFormat::Problem { type_uri: "https://example.com/problems/card_declined" }
+    /// );
+    /// ```
     fn format(&self) -> BodyFormat {
         BodyFormat::Json
     }
 
     /// The complete response: status, `content-type`, `content-length`, the error's own
     /// headers and nothing else, and the body.
+    ///
+    /// ```
+    /// use httperr::HttpError;
+    ///
+    /// #[derive(Debug, HttpError)]
+    /// enum UserError {
+    ///     #[status(409, "email {0} is already registered")]
+    ///     EmailTaken(String),
+    /// }
+    /// let response = UserError::EmailTaken("ada@example.com".into()).to_response();
+    /// assert_eq!(response.status(), 409);
+    /// assert_eq!(response.headers()["content-type"], "application/json");
+    /// assert_eq!(response.headers()["content-length"], "55");
+    /// assert_eq!(response.headers().len(), 2);
+    /// assert_eq!(
+    ///     response.body().as_ref(),
+    ///     br#"{"error":"email ada@example.com is already registered"}"#
+    /// );
+    /// ```
     fn to_response(&self) -> Response<Bytes> {
         response::respond_hand_written(self, self.status(), self.format(), self.code())
     }
@@ -498,6 +669,25 @@ pub trait HttpError {
 }
 
 /// Which body an error is written as.
+///
+/// ```
+/// use httperr::{BodyFormat, HttpError};
+///
+/// #[derive(Debug, HttpError)]
+/// #[http(format = "problem")]
+/// enum Problem {
+///     #[status(404, "no such order")]
+///     NotFound,
+/// }
+/// // Without `type_base`, the problem type is "about:blank".
+/// assert_eq!(Problem::NotFound.format(), BodyFormat::Problem { type_uri: "about:blank" });
+/// let response = Problem::NotFound.to_response();
+/// assert_eq!(response.headers()["content-type"], "application/problem+json");
+/// assert_eq!(
+///     response.body().as_ref(),
+///     br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"no such order"}"#
+/// );
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum BodyFormat {

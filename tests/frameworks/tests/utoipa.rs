@@ -1,6 +1,7 @@
 //! utoipa: the OpenAPI document of the sample API — every status `ApiError` can produce and
 //! nothing else, headers, content types, one example per variant — checked against the real
-//! responses and validated by a real OpenAPI validator (Python `openapi-spec-validator`).
+//! responses and validated against the OpenAPI 3.1 schema (vendored in `tests/fixtures`) with the
+//! checks a schema cannot make, and the real bodies against their documented JSON Schemas.
 
 mod support;
 
@@ -8,13 +9,8 @@ use httperr::HttpError;
 use httperr_examples::{ApiError, CASES, OrderError, PaymentProblem, error_case};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
-use std::io::Read;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
-use std::time::Instant;
+use std::sync::OnceLock;
 use utoipa::{IntoResponses, PartialSchema};
-
-const INSTALL: &str = "run: python3 -m pip install openapi-spec-validator";
 
 fn responses() -> Value {
     serde_json::to_value(ApiError::responses()).expect("serialize responses")
@@ -316,147 +312,235 @@ fn the_user_schema_matches_what_user_serializes_to() {
     assert_eq!(required, keys(&sent));
 }
 
-/// A scratch file for the validator, removed when dropped.
-struct TempJson(PathBuf);
+/// The OpenAPI 3.1 schema, vendored (`tests/fixtures/openapi-3.1-schema.md` says from where).
+const OPENAPI_31_SCHEMA: &str = include_str!("../../fixtures/openapi-3.1-schema.json");
 
-impl TempJson {
-    fn new(name: &str, value: &Value) -> Self {
-        let path =
-            std::env::temp_dir().join(format!("httperr-utoipa-{}-{name}.json", std::process::id()));
-        std::fs::write(&path, serde_json::to_vec_pretty(value).expect("serialize"))
-            .expect("write temp file");
-        TempJson(path)
-    }
+/// The validator of whole documents against the OpenAPI 3.1 schema, built once per test binary.
+fn openapi_schema() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let schema: Value = serde_json::from_str(OPENAPI_31_SCHEMA).expect("the schema is JSON");
+        jsonschema::draft202012::new(&schema).expect("the OpenAPI 3.1 schema compiles")
+    })
 }
 
-impl Drop for TempJson {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-/// Runs `python3 args…`, bounded by a generous multiple of `support::TIMEOUT` (Python starts
-/// slowly on a busy machine); fails the test with the install command when python3 is missing.
-fn python(args: &[&str]) -> Output {
-    let mut child = Command::new("python3")
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start python3 ({e}): install Python 3, then {INSTALL}"));
-    // Drained while the child runs: a validator report larger than the pipe buffer would
-    // otherwise block the child and look like a hang.
-    let drain = |pipe: Option<Box<dyn Read + Send>>| {
-        std::thread::spawn(move || {
-            let mut out = Vec::new();
-            if let Some(mut pipe) = pipe {
-                let _ = pipe.read_to_end(&mut out);
+/// Every problem with `document` as an OpenAPI 3.1 document, empty when it is valid: what the
+/// schema says, then the rules a schema cannot express (as `openapi-spec-validator` checks
+/// them): every `{parameter}` of a path template is declared `in: path` by its path item or by
+/// each operation, every declared path parameter appears in the template, `operationId`s are
+/// unique, and every local `$ref` resolves.
+fn validate_document(document: &Value) -> Vec<String> {
+    let mut problems: Vec<String> = openapi_schema()
+        .iter_errors(document)
+        .map(|error| format!("{}: {error}", error.instance_path()))
+        .collect();
+    let mut operation_ids = BTreeSet::new();
+    let paths = document["paths"].as_object().into_iter().flatten();
+    for (template, item) in paths {
+        let in_template = template_parameters(template);
+        let shared = path_parameters(document, &item["parameters"]);
+        let operations = item
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(method, _)| {
+                [
+                    "get", "put", "post", "delete", "options", "head", "patch", "trace",
+                ]
+                .contains(&method.as_str())
+            });
+        for (method, operation) in operations {
+            let mut declared = shared.clone();
+            declared.extend(path_parameters(document, &operation["parameters"]));
+            for name in in_template.difference(&declared) {
+                problems.push(format!(
+                    "{method} {template}: path parameter '{name}' is used in the path but not declared"
+                ));
             }
-            out
+            for name in declared.difference(&in_template) {
+                problems.push(format!(
+                    "{method} {template}: path parameter '{name}' is declared but not in the path"
+                ));
+            }
+            if let Some(id) = operation["operationId"].as_str() {
+                if !operation_ids.insert(id.to_owned()) {
+                    problems.push(format!(
+                        "{method} {template}: operationId '{id}' is not unique"
+                    ));
+                }
+            }
+        }
+    }
+    let mut refs = Vec::new();
+    local_refs(document, &mut refs);
+    for target in refs {
+        if resolve(document, &target).is_none() {
+            problems.push(format!("$ref '{target}' does not resolve"));
+        }
+    }
+    problems
+}
+
+/// The `{name}`s of a path template.
+fn template_parameters(template: &str) -> BTreeSet<String> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name.to_owned()))
+        .collect()
+}
+
+/// The names of the `in: path` parameters of a `parameters` list, references followed.
+fn path_parameters(document: &Value, parameters: &Value) -> BTreeSet<String> {
+    parameters
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|parameter| match parameter["$ref"].as_str() {
+            Some(target) => resolve(document, target),
+            None => Some(parameter),
         })
-    };
-    let stdout = drain(
-        child
-            .stdout
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let stderr = drain(
-        child
-            .stderr
-            .take()
-            .map(|p| Box::new(p) as Box<dyn Read + Send>),
-    );
-    let deadline = Instant::now() + support::TIMEOUT * 6;
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for python3") {
-            break status;
+        .filter(|parameter| parameter["in"] == "path")
+        .filter_map(|parameter| parameter["name"].as_str().map(str::to_owned))
+        .collect()
+}
+
+/// Every `$ref` into this document (`#…`) anywhere in `value`. Schema Objects are included:
+/// their `$ref`s point into the document too.
+fn local_refs(value: &Value, out: &mut Vec<String>) {
+    match value {
+        Value::Object(object) => {
+            if let Some(Value::String(target)) = object.get("$ref") {
+                if target.starts_with('#') {
+                    out.push(target.clone());
+                }
+            }
+            object.values().for_each(|v| local_refs(v, out));
         }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("python3 {args:?} did not finish in time");
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
-    Output {
-        status,
-        stdout: stdout.join().expect("stdout reader"),
-        stderr: stderr.join().expect("stderr reader"),
+        Value::Array(items) => items.iter().for_each(|v| local_refs(v, out)),
+        _ => {}
     }
 }
 
-/// Fails the test, with the install command, when the validator cannot be imported. Probed
-/// once per test binary: each Python start costs about half a second.
-fn require_validator() {
-    static PROBE: std::sync::OnceLock<Result<(), String>> = std::sync::OnceLock::new();
-    let probe = PROBE.get_or_init(|| {
-        let output = python(&[
-            "-c",
-            "import openapi_spec_validator, openapi_schema_validator",
-        ]);
-        if output.status.success() {
-            Ok(())
-        } else {
-            Err(String::from_utf8_lossy(&output.stderr).trim().to_owned())
-        }
-    });
-    if let Err(reason) = probe {
-        panic!("the OpenAPI validator is not installed ({reason}); {INSTALL}");
-    }
-}
-
-fn validate_document(name: &str, document: &Value) -> Output {
-    let file = TempJson::new(name, document);
-    python(&["-m", "openapi_spec_validator", &file.0.to_string_lossy()])
+/// The value a local reference (`#/components/schemas/User`) points to.
+fn resolve<'a>(document: &'a Value, target: &str) -> Option<&'a Value> {
+    let pointer = target.strip_prefix('#')?;
+    // A JSON pointer in a URI fragment is percent-encoded; utoipa writes none that need it.
+    document.pointer(&pointer.replace("%7B", "{").replace("%7D", "}"))
 }
 
 #[test]
 fn the_document_is_valid_openapi() {
-    require_validator();
-    let output = validate_document("sample", &document());
+    let problems = validate_document(&document());
     assert!(
-        output.status.success(),
-        "openapi-spec-validator rejected the document:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    assert!(
-        String::from_utf8_lossy(&output.stdout).contains("OK"),
-        "{output:?}"
+        problems.is_empty(),
+        "the document is not valid OpenAPI 3.1:\n{}",
+        problems.join("\n")
     );
 }
 
+/// Each check fails on a document broken in its way, for the reason introduced and no other.
 #[test]
 fn the_validator_rejects_broken_documents() {
-    require_validator();
-    let mut unresolved = document();
-    // A path parameter no operation declares.
-    let get = unresolved
-        .pointer_mut("/paths/~1users~1{id}/get")
-        .and_then(Value::as_object_mut)
-        .expect("GET /users/{id}");
-    get.remove("parameters").expect("parameters documented");
-    // A status that is not three digits.
-    let mut bad_status = document();
-    let responses = bad_status
-        .pointer_mut("/paths/~1users~1{id}/get/responses")
-        .and_then(Value::as_object_mut)
-        .expect("responses of GET /users/{id}");
-    let not_found = responses.remove("404").expect("404 documented");
-    responses.insert("4040".to_owned(), not_found);
-    for (name, broken, reason) in [
-        ("unresolved-parameter", unresolved, "Path parameter 'id'"),
-        ("bad-status", bad_status, "'4040' was unexpected"),
-    ] {
-        let output = validate_document(name, &broken);
-        let stdout = String::from_utf8_lossy(&output.stdout);
+    let users = "/paths/~1users~1{id}";
+    let edit = |change: &dyn Fn(&mut Value)| {
+        let mut broken = document();
+        change(&mut broken);
+        broken
+    };
+    let cases: Vec<(&str, Value, &str)> = vec![
+        (
+            "undeclared path parameter",
+            edit(&|d| {
+                d.pointer_mut(&format!("{users}/get"))
+                    .and_then(Value::as_object_mut)
+                    .expect("GET /users/{id}")
+                    .remove("parameters")
+                    .expect("parameters documented");
+            }),
+            "path parameter 'id' is used in the path but not declared",
+        ),
+        (
+            "unused path parameter",
+            edit(&|d| {
+                let parameters = d
+                    .pointer_mut(&format!("{users}/get/parameters"))
+                    .and_then(Value::as_array_mut)
+                    .expect("parameters of GET /users/{id}");
+                parameters.push(json!({
+                    "name": "team", "in": "path", "required": true, "schema": { "type": "string" }
+                }));
+            }),
+            "path parameter 'team' is declared but not in the path",
+        ),
+        (
+            "duplicate operationId",
+            edit(&|d| {
+                d.pointer_mut(&format!("{users}/get"))
+                    .and_then(Value::as_object_mut)
+                    .expect("GET /users/{id}")
+                    .insert("operationId".to_owned(), json!("same"));
+                d.pointer_mut("/paths/~1errors~1{case}/get")
+                    .and_then(Value::as_object_mut)
+                    .expect("GET /errors/{case}")
+                    .insert("operationId".to_owned(), json!("same"));
+            }),
+            "operationId 'same' is not unique",
+        ),
+        (
+            "dangling $ref",
+            edit(&|d| {
+                d.pointer_mut(&format!(
+                    "{users}/get/responses/200/content/application~1json"
+                ))
+                .and_then(Value::as_object_mut)
+                .expect("the 200's JSON content")
+                .insert(
+                    "schema".to_owned(),
+                    json!({ "$ref": "#/components/schemas/Nobody" }),
+                );
+            }),
+            "$ref '#/components/schemas/Nobody' does not resolve",
+        ),
+        (
+            "status that is not three digits",
+            edit(&|d| {
+                let responses = d
+                    .pointer_mut(&format!("{users}/get/responses"))
+                    .and_then(Value::as_object_mut)
+                    .expect("responses of GET /users/{id}");
+                let not_found = responses.remove("404").expect("404 documented");
+                responses.insert("4040".to_owned(), not_found);
+            }),
+            "/paths/~1users~1{id}/get/responses: Unevaluated properties are not allowed ('4040' was unexpected)",
+        ),
+        (
+            "wrong openapi version",
+            edit(&|d| d["openapi"] = json!("3.0.3")),
+            r#"/openapi: "3.0.3" does not match"#,
+        ),
+        (
+            "path parameter not required",
+            edit(&|d| {
+                d.pointer_mut(&format!("{users}/get/parameters/0"))
+                    .and_then(Value::as_object_mut)
+                    .expect("the id parameter")
+                    .insert("required".to_owned(), json!(false));
+            }),
+            "/paths/~1users~1{id}/get/parameters/0",
+        ),
+    ];
+    for (name, broken, reason) in cases {
+        let problems = validate_document(&broken);
         assert!(
-            !output.status.success(),
-            "{name}: the validator accepted a broken document:\n{stdout}"
+            !problems.is_empty(),
+            "{name}: the validator accepted a broken document"
         );
-        // Failing for the reason introduced, not for any other (a missing file, say).
-        assert!(stdout.contains(reason), "{name}: {stdout}");
+        assert!(
+            problems.iter().any(|problem| problem.contains(reason)),
+            "{name}: expected a problem mentioning {reason:?}, got:\n{}",
+            problems.join("\n")
+        );
     }
 }
 
@@ -464,12 +548,10 @@ fn the_validator_rejects_broken_documents() {
 /// is every example; and the schema rejects a body of the other format.
 #[test]
 fn real_bodies_and_examples_satisfy_the_documented_schemas() {
-    require_validator();
     let responses = responses();
     let mut checks = Vec::new();
     let mut check = |name: &str, schema: &Value, instance: &Value, valid: bool| {
-        checks
-            .push(json!({ "name": name, "schema": schema, "instance": instance, "valid": valid }));
+        checks.push((name.to_owned(), schema.clone(), instance.clone(), valid));
     };
     for expected in support::EXPECTED {
         let content = &responses[expected.status.to_string()]["content"][expected.content_type];
@@ -512,23 +594,14 @@ fn real_bodies_and_examples_satisfy_the_documented_schemas() {
         "the examples are checked too"
     );
 
-    let file = TempJson::new("bodies", &Value::Array(checks));
-    let script = r#"
-import json, sys
-from openapi_schema_validator import OAS31Validator
-failures = []
-for check in json.load(open(sys.argv[1])):
-    valid = OAS31Validator(check["schema"]).is_valid(check["instance"])
-    if valid != check["valid"]:
-        failures.append(f"{check['name']}: expected valid={check['valid']}, got {valid}")
-print("\n".join(failures) or "OK")
-sys.exit(1 if failures else 0)
-"#;
-    let output = python(&["-c", script, &file.0.to_string_lossy()]);
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success() && stdout.trim() == "OK",
-        "{stdout}{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
+    let failures: Vec<String> = checks
+        .iter()
+        .filter_map(|(name, schema, instance, valid)| {
+            let validator = jsonschema::draft202012::new(schema)
+                .unwrap_or_else(|e| panic!("{name}: the schema does not compile: {e}"));
+            let actual = validator.is_valid(instance);
+            (actual != *valid).then(|| format!("{name}: expected valid={valid}, got {actual}"))
+        })
+        .collect();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }

@@ -1,4 +1,5 @@
-//! Prints the status, headers and body of each variant of a sample error enum.
+//! Prints the status, headers and body of each variant of a sample error enum: the README's
+//! first command, `cargo run -p httperr-quickstart`, which builds httperr and nothing else.
 
 #[derive(Debug, httperr::HttpError)]
 enum UserError {
