@@ -424,6 +424,7 @@ use std::borrow::Cow;
 ///     NotFound { id: u64 },
 ///     #[status(503)]
 ///     #[header(RETRY_AFTER, "{0}")]
+///     #[http(expose_headers)] // a hidden 5xx sends a field only where it says so
 ///     Maintenance(u32),
 /// }
 ///
