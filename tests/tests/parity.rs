@@ -361,3 +361,27 @@ fn unsized_last_fields() {
     derived::<Tail>();
     derived::<NoFile>();
 }
+
+// 6 and 11 beside thiserror: `{self:?}` in our template, and an unsized last field.
+#[derive(Debug, HttpError, thiserror::Error)]
+enum SelfWithThiserror {
+    #[status(400, "{self:?}")]
+    #[error("display of {0}")]
+    Me(u8),
+}
+
+#[derive(Debug, HttpError, thiserror::Error)]
+#[status(400, "bad tail {tail} at {code}")]
+#[error("tail {tail}")]
+struct TailWithThiserror {
+    code: u16,
+    tail: str,
+}
+
+#[test]
+fn self_and_unsized_beside_thiserror() {
+    assert_json(&SelfWithThiserror::Me(1), 400, r#"{"error":"Me(1)"}"#);
+    assert_eq!(SelfWithThiserror::Me(1).to_string(), "display of 1");
+    fn derived<E: HttpError + std::error::Error + serde::Serialize + ?Sized>() {}
+    derived::<TailWithThiserror>();
+}
