@@ -20,17 +20,15 @@ async fn actix_web_serves_the_sample_api() {
         .bind(("127.0.0.1", 0))
         .expect("bind");
     let address = server.addrs()[0];
-    let server = server.run();
+    let base = format!("http://{address}");
+    while_serving(server.run(), support::check_sample_api(&base)).await;
+}
+
+/// Runs `server` while `check` runs against it, then stops it gracefully.
+async fn while_serving(server: actix_web::dev::Server, check: impl Future<Output = ()>) {
     let handle = server.handle();
     let running = actix_web::rt::spawn(server);
-
-    timeout(
-        TIMEOUT,
-        support::check_sample_api(&format!("http://{address}")),
-    )
-    .await
-    .expect("sample API checked in time");
-
+    timeout(TIMEOUT, check).await.expect("checked in time");
     timeout(TIMEOUT, handle.stop(true))
         .await
         .expect("server stopped in time");
@@ -119,20 +117,6 @@ async fn actix_web_misbehaving_display_still_gets_a_response() {
     .bind(("127.0.0.1", 0))
     .expect("bind");
     let address = server.addrs()[0];
-    let server = server.run();
-    let handle = server.handle();
-    let running = actix_web::rt::spawn(server);
-
-    timeout(TIMEOUT, support::check_broken(&format!("http://{address}")))
-        .await
-        .expect("checked in time");
-
-    timeout(TIMEOUT, handle.stop(true))
-        .await
-        .expect("server stopped in time");
-    timeout(TIMEOUT, running)
-        .await
-        .expect("server task ended in time")
-        .expect("server task")
-        .expect("server ran without I/O errors");
+    let base = format!("http://{address}");
+    while_serving(server.run(), support::check_broken(&base)).await;
 }

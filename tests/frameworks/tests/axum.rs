@@ -22,19 +22,8 @@ static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 #[tokio::test]
 async fn sample_api_over_tcp() {
     let _serial = SERIAL.lock().await;
-    let listener = timeout(TIMEOUT, tokio::net::TcpListener::bind("127.0.0.1:0"))
-        .await
-        .expect("bind timed out")
-        .expect("bind");
-    let base = format!("http://{}", listener.local_addr().expect("local address"));
-    let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(
-        axum::serve(listener, httperr_examples::axum::router())
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .into_future(),
-    );
+    let server = Server::start(httperr_examples::axum::router()).await;
+    let base = server.base.clone();
 
     timeout(TIMEOUT, support::check_sample_api(&base))
         .await
@@ -59,12 +48,7 @@ async fn sample_api_over_tcp() {
     );
 
     // The client, and its idle keep-alive connection, stay alive: shutdown must not wait on them.
-    stop.send(()).expect("the server stopped early");
-    timeout(TIMEOUT, server)
-        .await
-        .expect("the server did not shut down")
-        .expect("the server task panicked")
-        .expect("the server failed");
+    server.stop().await;
 }
 
 /// The server runs on its own thread and current-thread runtime, with the capturing subscriber
@@ -178,25 +162,44 @@ async fn misbehaving_display_still_gets_a_response() {
             axum::routing::get(move || async move { Err::<(), _>(make()) }),
         );
     }
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let base = format!("http://{}", listener.local_addr().expect("local address"));
-    let (stop, stopped) = oneshot::channel::<()>();
-    let server = tokio::spawn(
-        axum::serve(listener, router)
-            .with_graceful_shutdown(async {
-                let _ = stopped.await;
-            })
-            .into_future(),
-    );
-    timeout(TIMEOUT, support::check_broken(&base))
+    let server = Server::start(router).await;
+    timeout(TIMEOUT, support::check_broken(&server.base))
         .await
         .expect("the check timed out");
-    stop.send(()).expect("the server stopped early");
-    timeout(TIMEOUT, server)
-        .await
-        .expect("the server did not shut down")
-        .expect("the server task panicked")
-        .expect("the server failed");
+    server.stop().await;
+}
+
+/// A router served by `axum::serve` on 127.0.0.1:0, stopped gracefully by `stop`.
+struct Server {
+    base: String,
+    stop: oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<std::io::Result<()>>,
+}
+
+impl Server {
+    async fn start(router: axum::Router) -> Server {
+        let listener = timeout(TIMEOUT, tokio::net::TcpListener::bind("127.0.0.1:0"))
+            .await
+            .expect("bind timed out")
+            .expect("bind");
+        let base = format!("http://{}", listener.local_addr().expect("local address"));
+        let (stop, stopped) = oneshot::channel::<()>();
+        let task = tokio::spawn(
+            axum::serve(listener, router)
+                .with_graceful_shutdown(async {
+                    let _ = stopped.await;
+                })
+                .into_future(),
+        );
+        Server { base, stop, task }
+    }
+
+    async fn stop(self) {
+        self.stop.send(()).expect("the server stopped early");
+        timeout(TIMEOUT, self.task)
+            .await
+            .expect("the server did not shut down")
+            .expect("the server task panicked")
+            .expect("the server failed");
+    }
 }
