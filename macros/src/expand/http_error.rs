@@ -226,9 +226,9 @@ fn write_message(r: &Render<'_>) -> TokenStream {
     }
 }
 
-/// `__write_json`, for types with messages made only of text and plain `{field}`s: the text is
-/// escaped here, at compile time, and each field is written by a runtime writer chosen for its
-/// type, with no `core::fmt` in between.
+/// `__write_json`, for types with messages made only of text and plain `{field}`s: the text was
+/// escaped at compile time (in the plan), and each field is written by the runtime writer the
+/// plan chose for its type, with no `core::fmt` in between.
 fn write_json(r: &Render<'_>) -> TokenStream {
     let Some(arms) = &r.plan.methods.write_json else {
         return TokenStream::new();
