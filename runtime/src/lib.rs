@@ -397,6 +397,9 @@ mod as_dyn_error;
 
 mod response_doc;
 
+mod rejection;
+pub use rejection::Rejection;
+
 #[doc(hidden)]
 pub mod frameworks;
 #[cfg(feature = "utoipa")]
@@ -717,3 +720,11 @@ pub fn success(status: StatusCode, message: &str) -> Response<Bytes> {
 
 #[doc(hidden)]
 pub mod __private;
+
+// The framework impls of `Rejection`, as the derive writes them for a user's type.
+crate::__impl_axum! { [] crate::Rejection [] }
+crate::__impl_actix_web! { [] crate::Rejection [] }
+crate::__impl_poem! { [] crate::Rejection [] }
+crate::__impl_rocket! { [] crate::Rejection [] }
+crate::__impl_warp! { [] crate::Rejection [] }
+crate::__impl_salvo! { [] crate::Rejection [] }

@@ -1,0 +1,345 @@
+//! The errors a framework makes itself (unknown route, wrong method, a request its extractors
+//! refuse, a handler panic) as an [`HttpError`], so that they answer in the application's shape.
+
+use crate::{BodyFormat, HttpError};
+use http::header::{ALLOW, HeaderMap, HeaderValue};
+use http::{Method, StatusCode};
+use std::borrow::Cow;
+use std::fmt;
+
+/// An error the framework produced before (or instead of) the handler: what every framework
+/// hook of httperr answers with.
+///
+/// Its message is meant for the client and is kept short and safe: the constructors here say
+/// what was wrong with the request (which parameter, which line and column of the JSON) and
+/// never echo a Rust type name, a list of the target's fields or more than
+/// [`Rejection::MAX_ECHO`] characters of the client's own input. The framework's full text
+/// belongs in the log; each hook logs it at debug level with the `tracing` feature.
+///
+/// ```
+/// use httperr::{HttpError, Rejection};
+///
+/// let rejection = Rejection::new(http::StatusCode::BAD_REQUEST, "expected a JSON body");
+/// let response = rejection.to_response();
+/// assert_eq!(response.status(), 400);
+/// assert_eq!(response.headers()["content-type"], "application/json");
+/// assert_eq!(response.body().as_ref(), br#"{"error":"expected a JSON body"}"#);
+///
+/// // A 5xx says only its reason phrase, as a derived type's does.
+/// let panic = Rejection::new(http::StatusCode::INTERNAL_SERVER_ERROR, "index out of bounds");
+/// assert_eq!(panic.to_response().body().as_ref(), br#"{"error":"Internal Server Error"}"#);
+/// ```
+#[derive(Clone)]
+pub struct Rejection {
+    status: StatusCode,
+    message: Cow<'static, str>,
+    allow: Option<HeaderValue>,
+    format: BodyFormat,
+}
+
+impl Rejection {
+    /// At most this many characters of the client's input (a path segment, a field name) are
+    /// repeated in a message; a longer one is cut and ends with `…`.
+    pub const MAX_ECHO: usize = 64;
+
+    /// A rejection with `status` and a message for the client. A 5xx status answers with its
+    /// reason phrase whatever the message says; a status outside 400..=599 becomes 500.
+    pub fn new(status: StatusCode, message: impl Into<Cow<'static, str>>) -> Self {
+        let status = if status.is_client_error() || status.is_server_error() {
+            status
+        } else {
+            StatusCode::INTERNAL_SERVER_ERROR
+        };
+        Rejection {
+            status,
+            message: message.into(),
+            allow: None,
+            format: BodyFormat::Json,
+        }
+    }
+
+    /// `404 {"error":"Not Found"}`: no route matches the request.
+    ///
+    /// ```
+    /// use httperr::{HttpError, Rejection};
+    ///
+    /// let response = Rejection::not_found().to_response();
+    /// assert_eq!(response.status(), 404);
+    /// assert_eq!(response.body().as_ref(), br#"{"error":"Not Found"}"#);
+    /// ```
+    pub fn not_found() -> Self {
+        Self::new(StatusCode::NOT_FOUND, "Not Found")
+    }
+
+    /// `405` with the `Allow` header RFC 9110 §15.5.6 requires, listing `allowed` in order.
+    ///
+    /// ```
+    /// use http::Method;
+    /// use httperr::{HttpError, Rejection};
+    ///
+    /// let response = Rejection::method_not_allowed([Method::GET, Method::HEAD]).to_response();
+    /// assert_eq!(response.status(), 405);
+    /// assert_eq!(response.headers()["allow"], "GET, HEAD");
+    /// assert_eq!(response.body().as_ref(), br#"{"error":"Method Not Allowed"}"#);
+    /// ```
+    pub fn method_not_allowed(allowed: impl IntoIterator<Item = Method>) -> Self {
+        let mut list = String::new();
+        for method in allowed {
+            if !list.is_empty() {
+                list.push_str(", ");
+            }
+            list.push_str(method.as_str());
+        }
+        let mut rejection = Self::new(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed");
+        // An empty list is a valid `Allow` (the resource allows nothing right now).
+        rejection.allow = HeaderValue::from_str(&list).ok();
+        rejection
+    }
+
+    /// The redacted `500 {"error":"Internal Server Error"}` a panicking handler answers with.
+    pub fn panic() -> Self {
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "Internal Server Error")
+    }
+
+    /// `413`: the body is larger than the route accepts.
+    pub fn payload_too_large() -> Self {
+        Self::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "the request body is too large",
+        )
+    }
+
+    /// `415`: the route takes a JSON body and the request does not say it sends one.
+    pub fn expected_json() -> Self {
+        Self::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "expected a JSON body (content-type: application/json)",
+        )
+    }
+
+    /// A JSON body that does not parse (`400`) or does not match what the route takes
+    /// (`422`), from serde_json's error and, where the framework knows it, the path of the
+    /// member that failed (`user.email`, `items[2]`).
+    ///
+    /// The message keeps serde_json's line and column and what kind of mismatch it was, and
+    /// drops the rest of its text, which can name Rust types (`expected struct CreateUser`) and
+    /// list every field of the target.
+    ///
+    /// ```
+    /// use httperr::{HttpError, Rejection};
+    ///
+    /// #[derive(Debug, serde::Deserialize)]
+    /// struct CreateUser {
+    ///     #[allow(dead_code)]
+    ///     email: String,
+    /// }
+    ///
+    /// let error = serde_json::from_str::<CreateUser>(r#"{"email": 42}"#).unwrap_err();
+    /// let rejection = Rejection::json(&error, Some("email"));
+    /// assert_eq!(rejection.status(), 422);
+    /// assert_eq!(
+    ///     rejection.message(),
+    ///     "invalid JSON body: `email` has the wrong type (line 1, column 12)"
+    /// );
+    ///
+    /// let error = serde_json::from_str::<CreateUser>(r#"{"email": "#).unwrap_err();
+    /// let rejection = Rejection::json(&error, None);
+    /// assert_eq!(rejection.status(), 400);
+    /// assert_eq!(rejection.message(), "invalid JSON body: it ends early (line 1, column 10)");
+    /// ```
+    pub fn json(error: &serde_json::Error, path: Option<&str>) -> Self {
+        use serde_json::error::Category;
+        let (line, column) = (error.line(), error.column());
+        let (status, what) = match error.classify() {
+            Category::Syntax => (StatusCode::BAD_REQUEST, Cow::Borrowed("malformed JSON")),
+            Category::Eof => (StatusCode::BAD_REQUEST, Cow::Borrowed("it ends early")),
+            Category::Io => (
+                StatusCode::BAD_REQUEST,
+                Cow::Borrowed("it could not be read"),
+            ),
+            Category::Data => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                Cow::Owned(mismatch(&error.to_string(), path)),
+            ),
+        };
+        let message = if line == 0 {
+            format!("invalid JSON body: {what}")
+        } else {
+            format!("invalid JSON body: {what} (line {line}, column {column})")
+        };
+        Self::new(status, message)
+    }
+
+    /// A query string or path parameter that does not deserialize: `400` with what kind of
+    /// mismatch it was, and the parameter's name where the framework knows it. `text` is the
+    /// deserializer's message (serde's wording), used only to tell the kind.
+    ///
+    /// ```
+    /// use httperr::{HttpError, Rejection};
+    ///
+    /// let rejection = Rejection::parameter("query", "missing field `page`", None);
+    /// assert_eq!(rejection.message(), "invalid query: `page` is missing");
+    /// let rejection = Rejection::parameter("path", "cannot parse `abc` to a `u64`", Some("id"));
+    /// assert_eq!(rejection.message(), "invalid path: `id` has the wrong type");
+    /// ```
+    pub fn parameter(part: &str, text: &str, name: Option<&str>) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            format!("invalid {part}: {}", mismatch(text, name)),
+        )
+    }
+
+    /// The same rejection, written in `format` (problem details, say) instead of JSON.
+    ///
+    /// ```
+    /// use httperr::{BodyFormat, HttpError, Rejection};
+    ///
+    /// let problem = Rejection::not_found().with_format(BodyFormat::Problem { type_uri: "about:blank" });
+    /// assert_eq!(problem.to_response().headers()["content-type"], "application/problem+json");
+    /// assert_eq!(
+    ///     problem.to_response().body().as_ref(),
+    ///     br#"{"type":"about:blank","title":"Not Found","status":404,"detail":"Not Found"}"#
+    /// );
+    /// ```
+    pub fn with_format(mut self, format: BodyFormat) -> Self {
+        self.format = format;
+        self
+    }
+}
+
+/// What kind of mismatch serde reported, in words that name no Rust type: the kinds are the
+/// prefixes of serde's own `de::Error` messages. `path` is the member or parameter, when known.
+fn mismatch(text: &str, path: Option<&str>) -> String {
+    const KINDS: [(&str, &str); 8] = [
+        ("invalid type", "has the wrong type"),
+        ("invalid value", "has an invalid value"),
+        ("invalid length", "has the wrong length"),
+        ("unknown variant", "is not one of the accepted values"),
+        ("unknown field", "is not an accepted field"),
+        ("duplicate field", "appears twice"),
+        ("missing field", "is missing"),
+        ("cannot parse", "has the wrong type"),
+    ];
+    let kind = KINDS
+        .iter()
+        .find(|(prefix, _)| text.starts_with(prefix))
+        .map(|(_, words)| *words);
+    // serde names the member in backticks for these two; it is the client's or the API's own.
+    let named = match text.split_once('`') {
+        Some((head, rest))
+            if head.starts_with("unknown field") || head.starts_with("missing field") =>
+        {
+            rest.split_once('`').map(|(name, _)| name)
+        }
+        _ => None,
+    };
+    let member = match (path, named) {
+        (Some(path), Some(name)) if !path.is_empty() && path != "." => {
+            Some(format!("{}.{}", echo(path), echo(name)))
+        }
+        (Some(path), None) if !path.is_empty() && path != "." => Some(echo(path)),
+        (_, Some(name)) => Some(echo(name)),
+        _ => None,
+    };
+    match (member, kind) {
+        (Some(member), Some(kind)) => format!("`{member}` {kind}"),
+        (Some(member), None) => format!("`{member}` does not match what is expected"),
+        (None, Some(kind)) => format!("a value {kind}"),
+        (None, None) => "it does not match what is expected".to_owned(),
+    }
+}
+
+/// At most [`Rejection::MAX_ECHO`] characters of client input, without control characters or
+/// backticks, ending with `…` when cut.
+fn echo(input: &str) -> String {
+    let mut out = String::new();
+    for (count, c) in input.chars().enumerate() {
+        if count == Rejection::MAX_ECHO {
+            out.push('…');
+            break;
+        }
+        if !c.is_control() && c != '`' {
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl HttpError for Rejection {
+    fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    fn message(&self) -> Cow<'_, str> {
+        if self.status.is_server_error() {
+            Cow::Borrowed(crate::codes::title(self.status))
+        } else {
+            Cow::Borrowed(&self.message)
+        }
+    }
+
+    fn insert_headers(&self, headers: &mut HeaderMap) {
+        if let Some(allow) = &self.allow {
+            headers.insert(ALLOW, allow.clone());
+        }
+    }
+
+    fn format(&self) -> BodyFormat {
+        self.format
+    }
+}
+
+impl fmt::Debug for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rejection")
+            .field("status", &self.status)
+            .field("message", &self.message)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The message as given (for a 5xx too: `Display` is for the log).
+impl fmt::Display for Rejection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Rejection {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn echo_is_bounded_and_clean() {
+        assert_eq!(echo("a`b\r\nc"), "abc");
+        let long = "x".repeat(200);
+        let cut = echo(&long);
+        assert_eq!(cut.chars().count(), Rejection::MAX_ECHO + 1);
+        assert!(cut.ends_with('…'));
+    }
+
+    #[test]
+    fn mismatch_names_no_type() {
+        let text = "invalid type: integer `42`, expected struct CreateUser";
+        assert_eq!(mismatch(text, None), "a value has the wrong type");
+        let text = "unknown field `nmae`, expected one of `name`, `email`, `password_hash`";
+        assert_eq!(mismatch(text, None), "`nmae` is not an accepted field");
+        assert_eq!(
+            mismatch("missing field `email`", Some("user")),
+            "`user.email` is missing"
+        );
+        assert_eq!(
+            mismatch("something else", None),
+            "it does not match what is expected"
+        );
+    }
+
+    #[test]
+    fn a_status_outside_the_error_classes_becomes_500() {
+        let rejection = Rejection::new(StatusCode::OK, "fine");
+        assert_eq!(rejection.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert_eq!(rejection.message(), "Internal Server Error");
+    }
+}
