@@ -1,10 +1,16 @@
 //! The sample API every example serves, the same in each framework, and its error types.
 //!
 //! Routes: `GET /users/{id}` (user 1 exists, user 2 hits a storage failure, any other id is a
-//! 404) and `GET /errors/{case}`, which answers with the error named in [`CASES`].
+//! 404), `POST /users` (a JSON [`CreateUser`] body of at most [`BODY_LIMIT`] bytes, answered
+//! with 201 and the [`NewUser`]), `GET /panic` (its handler panics: see [`panic`]) and
+//! `GET /errors/{case}`, which answers with the error named in [`CASES`].
+//!
+//! Everything the framework answers itself (an unknown route, a wrong method, a path or body
+//! its extractors refuse, the panic) answers in the same shape as `ApiError`, through each
+//! framework's httperr hook.
 
 use httperr::HttpError;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub mod actix_web;
 pub mod axum;
@@ -107,6 +113,36 @@ pub fn find_user(id: u64) -> Result<User, ApiError> {
         2 => Err(std::io::Error::other("disk /dev/sda1 failed").into()),
         _ => Err(ApiError::UserNotFound),
     }
+}
+
+/// The body `POST /users` takes.
+#[derive(Debug, Deserialize)]
+pub struct CreateUser {
+    pub email: String,
+}
+
+/// What `POST /users` answers with (201).
+#[derive(Debug, Serialize)]
+pub struct NewUser {
+    pub id: u64,
+    pub email: String,
+}
+
+/// The largest body `POST /users` accepts, in bytes.
+pub const BODY_LIMIT: usize = 64 * 1024;
+
+/// `POST /users`: the new user is always number 3.
+pub fn create_user(input: CreateUser) -> NewUser {
+    NewUser {
+        id: 3,
+        email: input.email,
+    }
+}
+
+/// `GET /panic`'s handler calls this. The panic message carries a secret that no response may
+/// show.
+pub fn panic() -> ! {
+    panic!("the /panic handler panics on purpose (password=hunter2)")
 }
 
 /// The address an example listens on: `127.0.0.1:3000`, or the port in `$PORT`.

@@ -278,3 +278,202 @@ pub async fn check_broken(base: &str) {
         assert_no_secret(path, &headers, &body);
     }
 }
+
+/// Where frameworks differ in what their own errors can say.
+pub struct OwnErrors {
+    /// The `Allow` header of `PUT /users`: the methods the router knows for `/users`, or
+    /// `None` where the router does not know them (the 405 then goes without it).
+    pub allow: Option<&'static str>,
+    /// The message of `GET /users/abc`: with the parameter's name where the framework knows it.
+    pub bad_path: &'static str,
+    /// The message of `POST /users` with `{"email": 42}`: with the member's path where the
+    /// framework's JSON extractor reports it.
+    pub mistyped: &'static str,
+}
+
+/// The messages of a framework that knows parameter names and JSON paths.
+pub const NAMED: OwnErrors = OwnErrors {
+    allow: Some("POST"),
+    bad_path: "invalid path: `id` has the wrong type",
+    mistyped: "invalid JSON body: `email` has the wrong type (line 1, column 12)",
+};
+
+/// The body format an app configured its httperr hooks with.
+#[derive(Clone, Copy)]
+pub enum Format {
+    Json,
+    /// Problem details with `"type":"about:blank"`.
+    Problem,
+}
+
+/// The body a rejection must have, built here by hand from its parts (the oracle: not the
+/// runtime's writer). Messages of these cases need no JSON escaping.
+fn expected_body(format: Format, status: u16, message: &str) -> String {
+    let title = match status {
+        400 => "Bad Request",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        413 => "Content Too Large",
+        415 => "Unsupported Media Type",
+        422 => "Unprocessable Content",
+        500 => "Internal Server Error",
+        _ => unreachable!("no such case"),
+    };
+    match format {
+        Format::Json => format!(r#"{{"error":"{message}"}}"#),
+        Format::Problem => format!(
+            r#"{{"type":"about:blank","title":"{title}","status":{status},"detail":"{message}"}}"#
+        ),
+    }
+}
+
+/// Checks that everything the framework answers itself, on the way to a handler or instead of
+/// one, answers in the application's shape: an unknown route, a wrong method, a path parameter
+/// that does not parse, JSON bodies that are malformed, mistyped, not JSON or too large, and a
+/// handler panic, after which the server still serves. Then that a valid `POST /users` gets its
+/// 201. `base` is `http://127.0.0.1:PORT` of a server of the sample API.
+pub async fn check_own_errors(base: &str, own: &OwnErrors, format: Format) {
+    let client = reqwest::Client::builder()
+        .timeout(TIMEOUT)
+        .build()
+        .expect("client");
+    let json = "application/json";
+    let big = format!(r#"{{"email":"{}"}}"#, "a".repeat(100 * 1024));
+    let cases: [(&str, reqwest::Method, &str, Option<&str>, String, u16, &str); 8] = [
+        (
+            "unknown route",
+            reqwest::Method::GET,
+            "/nope",
+            None,
+            String::new(),
+            404,
+            "Not Found",
+        ),
+        (
+            "wrong method",
+            reqwest::Method::PUT,
+            "/users",
+            None,
+            String::new(),
+            405,
+            "Method Not Allowed",
+        ),
+        (
+            "bad path",
+            reqwest::Method::GET,
+            "/users/abc",
+            None,
+            String::new(),
+            400,
+            own.bad_path,
+        ),
+        (
+            "malformed JSON",
+            reqwest::Method::POST,
+            "/users",
+            Some(json),
+            r#"{"email":"#.to_owned(),
+            400,
+            "invalid JSON body: it ends early (line 1, column 9)",
+        ),
+        (
+            "mistyped JSON",
+            reqwest::Method::POST,
+            "/users",
+            Some(json),
+            r#"{"email": 42}"#.to_owned(),
+            422,
+            own.mistyped,
+        ),
+        (
+            "not JSON",
+            reqwest::Method::POST,
+            "/users",
+            Some("text/plain"),
+            r#"{"email":"ada@example.com"}"#.to_owned(),
+            415,
+            "expected a JSON body (content-type: application/json)",
+        ),
+        (
+            "too large",
+            reqwest::Method::POST,
+            "/users",
+            Some(json),
+            big,
+            413,
+            "the request body is too large",
+        ),
+        (
+            "panic",
+            reqwest::Method::GET,
+            "/panic",
+            None,
+            String::new(),
+            500,
+            "Internal Server Error",
+        ),
+    ];
+    let content_type = match format {
+        Format::Json => "application/json",
+        Format::Problem => "application/problem+json",
+    };
+    for (case, method, path, body_type, body, status, message) in cases {
+        let mut request = client.request(method.clone(), format!("{base}{path}"));
+        if let Some(body_type) = body_type {
+            request = request.header("content-type", body_type).body(body);
+        }
+        let response = request
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{case}: {method} {path}: {e}"));
+        let got_status = response.status().as_u16();
+        let headers = response.headers().clone();
+        let bytes = response.bytes().await.expect("body");
+        let text = String::from_utf8_lossy(&bytes);
+        assert_eq!(got_status, status, "{case}: status (body {text:?})");
+        assert_eq!(text, expected_body(format, status, message), "{case}: body");
+        assert_eq!(
+            headers["content-type"], content_type,
+            "{case}: content-type"
+        );
+        assert_eq!(
+            headers["content-length"],
+            bytes.len().to_string().as_str(),
+            "{case}: content-length"
+        );
+        let allow = headers
+            .get("allow")
+            .map(|v| v.to_str().expect("ASCII Allow"));
+        if status == 405 {
+            assert_eq!(allow, own.allow, "{case}: Allow");
+        } else {
+            assert_eq!(allow, None, "{case}: no Allow");
+        }
+        assert_no_secret(case, &headers, &bytes);
+    }
+
+    // The panic did not take the server down.
+    let after = client
+        .get(format!("{base}/users/1"))
+        .send()
+        .await
+        .expect("GET /users/1 after the panic");
+    assert_eq!(
+        after.status().as_u16(),
+        200,
+        "the server serves after a panic"
+    );
+
+    let created = client
+        .post(format!("{base}/users"))
+        .header("content-type", json)
+        .body(r#"{"email":"new@example.com"}"#)
+        .send()
+        .await
+        .expect("POST /users");
+    assert_eq!(created.status().as_u16(), 201, "POST /users");
+    assert_eq!(
+        created.text().await.expect("body"),
+        r#"{"id":3,"email":"new@example.com"}"#
+    );
+}
