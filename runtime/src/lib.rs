@@ -395,6 +395,8 @@ mod log;
 
 mod as_dyn_error;
 
+mod forward;
+
 mod response_doc;
 
 mod rejection;

@@ -265,6 +265,9 @@ fn echo(input: &str) -> String {
     out
 }
 
+// Not offered as the fix when a user's type is not an `HttpError`: the answer there is to
+// derive it, not to use this type.
+#[diagnostic::do_not_recommend]
 impl HttpError for Rejection {
     fn status(&self) -> StatusCode {
         self.status

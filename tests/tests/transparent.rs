@@ -151,3 +151,41 @@ fn transparent_over_a_hand_written_impl() {
         r#"{"error":"short and stout"}"#
     );
 }
+
+/// A hand-written `HttpError` with no `Display` or `Error` of its own.
+#[derive(Debug)]
+struct Teapot;
+
+impl HttpError for Teapot {
+    fn status(&self) -> http::StatusCode {
+        http::StatusCode::IM_A_TEAPOT
+    }
+    fn message(&self) -> std::borrow::Cow<'_, str> {
+        "short and stout".into()
+    }
+}
+
+/// A wrapper whose field has thiserror's `Display` and `source()`, beside one that has none.
+#[derive(Debug, HttpError)]
+enum Wrapper {
+    #[status(transparent)]
+    Teapot(Teapot),
+    #[status(transparent)]
+    User(UserError),
+}
+
+#[test]
+fn transparent_display_and_source_are_the_fields_own_else_its_http_errors() {
+    // No `Display` on the field: the wrapper displays its message, and has no source.
+    assert_eq!(Wrapper::Teapot(Teapot).to_string(), "short and stout");
+    assert!(Wrapper::Teapot(Teapot).source().is_none());
+    assert_json(
+        &Wrapper::Teapot(Teapot),
+        418,
+        r#"{"error":"short and stout"}"#,
+    );
+    // The field's own `Display` and `source()` when it has them.
+    let db = Wrapper::User(UserError::Db(std::io::Error::other("disk")));
+    assert_eq!(db.to_string(), "Internal Server Error");
+    assert_eq!(db.source().expect("the io::Error").to_string(), "disk");
+}

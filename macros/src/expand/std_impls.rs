@@ -35,12 +35,14 @@ fn display(r: &Render<'_>) -> TokenStream {
         },
         DisplayArm::Forward => {
             let inner = r.binding(v, 0);
-            quote!(::core::fmt::Display::fmt(#inner, __formatter))
+            quote!((&&__p::Forward(#inner)).forward_display(__formatter))
         }
     });
+    let forward = forward_traits(r.plan.methods.display.arms.contains(&DisplayArm::Forward));
     quote! {
         #header {
             fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                #forward
                 #body
             }
         }
@@ -71,16 +73,30 @@ fn error(r: &Render<'_>) -> TokenStream {
         }
         SourceArm::Forward => {
             let inner = r.binding(v, 0);
-            quote!(::core::error::Error::source(#inner.as_dyn_error()))
+            quote!((&&__p::Forward(#inner)).forward_source())
         }
     });
+    let forward = forward_traits(arms.arms.contains(&SourceArm::Forward));
     quote! {
         #header {
             fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
                 #as_dyn_error
+                #forward
                 #body
             }
         }
+    }
+}
+
+/// The traits a transparent variant's `(&&Forward(field))` call is looked up in: the field's
+/// own `Display` / `Error`, else its `HttpError`'s, else nothing (see `httperr`'s `forward.rs`:
+/// that way a field that is not an `HttpError` gets one error, from the `HttpError` impl).
+fn forward_traits(used: bool) -> TokenStream {
+    match used {
+        true => quote!(
+            use __p::forward_methods::*;
+        ),
+        false => TokenStream::new(),
     }
 }
 
