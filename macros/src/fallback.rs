@@ -1,11 +1,13 @@
 //! What the derive emits when the input has errors: the errors, plus stub impls so that uses
 //! of the type elsewhere do not add a cascade of "trait not implemented" errors.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{ToTokens, quote};
 use syn::{Data, DeriveInput, Fields, Meta, Type};
 
-pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
+/// `captured`: the names templates take from the scope, which rustc checks as it would in the
+/// real impls.
+pub(crate) fn expand(input: &DeriveInput, error: &syn::Error, captured: &[Ident]) -> TokenStream {
     let ident = &input.ident;
     let (impl_generics, type_generics, where_clause) = input.generics.split_for_impl();
     let errors = error.to_compile_error();
@@ -54,8 +56,32 @@ pub(crate) fn expand(input: &DeriveInput, error: &syn::Error) -> TokenStream {
             }
         });
     }
+    // A captured name is a constant of the scope; a generic parameter (a const `N`) is in scope
+    // only inside the impls, so it is left out. rustc reports no unresolved name in a module
+    // where a macro failed (the macro might have defined it): the check goes in a module of
+    // its own that sees the parent's names. A constant local to a function body is not seen
+    // from there; that costs a spurious error only beside a real one.
+    let mut scope_checks = TokenStream::new();
+    for name in captured {
+        if !input.generics.params.iter().any(|param| match param {
+            syn::GenericParam::Const(param) => param.ident == *name,
+            syn::GenericParam::Type(param) => param.ident == *name,
+            syn::GenericParam::Lifetime(_) => false,
+        }) {
+            scope_checks.extend(quote!(let _ = &#name;));
+        }
+    }
+    if !scope_checks.is_empty() {
+        scope_checks = quote!(const _: () = {
+            mod __scope {
+                use super::*;
+                const _: () = { #scope_checks };
+            }
+        };);
+    }
     quote! {
         #errors
+        #scope_checks
         #[automatically_derived]
         impl #impl_generics ::httperr::HttpError for #ident #type_generics #where_clause {
             fn status(&self) -> ::httperr::__private::StatusCode {

@@ -163,9 +163,13 @@ impl Template {
                     // Not a field: `format_args!` captures it from the scope (a constant),
                     // unless it looks like a misspelt field.
                     None => {
-                        if let Some(message) = misspelt_field(name, fields) {
-                            failed = true;
-                            errors.at(subspan(&self.lit, hole.range.clone()), message);
+                        let at = subspan(&self.lit, hole.range.clone());
+                        match misspelt_field(name, fields) {
+                            Some(message) => {
+                                failed = true;
+                                errors.at(at, message);
+                            }
+                            None => errors.captured(name, at),
                         }
                         None
                     }

@@ -2,7 +2,7 @@
 
 pub use crate::as_dyn_error::AsDynError;
 pub use crate::body::{serialize, serialize_without_details};
-pub use crate::forward::{Forward, methods as forward_methods};
+pub use crate::forward::{Forward, ForwardType, methods as forward_methods};
 pub use crate::message::{Field, FieldInt, FieldStr, JsonMessage, append_header, message};
 pub use crate::response::{respond, respond_fixed, respond_serialized, status};
 pub use crate::response_doc::ResponseDoc;

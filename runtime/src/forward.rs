@@ -1,8 +1,15 @@
-//! A transparent variant's field, for the derived `Display` and `source()`: its own when it has them, else its `HttpError`'s.
+//! A transparent variant's field, for the methods the derive forwards to it: `Display` and `source()` (its own, else its `HttpError`'s) and the `HttpError` methods.
 
-use crate::HttpError;
+use crate::message::JsonMessage;
+use crate::response_doc::ResponseDoc;
+use crate::{BodyFormat, HttpError};
+use bytes::Bytes;
 use core::error::Error;
 use core::fmt;
+use core::marker::PhantomData;
+use http::{HeaderMap, Response, StatusCode};
+use serde::ser::SerializeMap;
+use std::borrow::Cow;
 
 /// Wraps the field of a `#[status(transparent)]` variant. Generated code calls
 /// `(&&Forward(field)).forward_display(f)` (and `forward_source()`); method lookup takes the
@@ -65,9 +72,124 @@ impl<'a, T: ?Sized> ViaNothing<'a> for Forward<'a, T> {
     }
 }
 
-/// The four traits, nameless: generated code glob-imports this module, which brings them into
-/// scope for method lookup without a name that could shadow one of the user's, and without an
-/// unused import whichever of them the lookup picks.
+/// The `HttpError` methods of a transparent variant, forwarded to its field, as
+/// `(&&Forward(field)).forward_message()`: the field's own when it is an `HttpError`, else
+/// [`NotForwarded`]'s stand-ins. `status()` alone forwards with a plain
+/// `<Field as HttpError>::status` call: that call is the one error a field that is not an
+/// `HttpError` gets (spanned on the field), where a plain call in every method gave one per
+/// method. The stand-ins never run: a program whose `status()` does not compile never runs.
+pub trait Forwarded<'a> {
+    fn forward_message(&self) -> Cow<'a, str>;
+    fn forward_code(&self) -> Option<&'static str>;
+    fn forward_insert_headers(&self, headers: &mut HeaderMap);
+    fn forward_format(&self) -> BodyFormat;
+    fn forward_to_response(&self) -> Response<Bytes>;
+    fn forward_write_message(&self, out: &mut dyn fmt::Write) -> fmt::Result;
+    fn forward_write_json(&self, out: &mut JsonMessage<'_>);
+    fn forward_has_details(&self) -> bool;
+}
+
+impl<'a, T: HttpError + ?Sized> Forwarded<'a> for &Forward<'a, T> {
+    fn forward_message(&self) -> Cow<'a, str> {
+        self.0.message()
+    }
+    fn forward_code(&self) -> Option<&'static str> {
+        self.0.code()
+    }
+    fn forward_insert_headers(&self, headers: &mut HeaderMap) {
+        self.0.insert_headers(headers)
+    }
+    fn forward_format(&self) -> BodyFormat {
+        self.0.format()
+    }
+    fn forward_to_response(&self) -> Response<Bytes> {
+        self.0.to_response()
+    }
+    fn forward_write_message(&self, out: &mut dyn fmt::Write) -> fmt::Result {
+        self.0.__write_message(out)
+    }
+    fn forward_write_json(&self, out: &mut JsonMessage<'_>) {
+        self.0.__write_json(out)
+    }
+    fn forward_has_details(&self) -> bool {
+        self.0.__has_details()
+    }
+}
+
+/// `forward_serialize_details` needs a sized field (the outer type, and so its last field, is sized
+/// wherever it can be called).
+pub trait ForwardedDetails {
+    fn forward_serialize_details<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error>;
+}
+
+impl<T: HttpError> ForwardedDetails for &Forward<'_, T> {
+    fn forward_serialize_details<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        self.0.__serialize_details(map)
+    }
+}
+
+/// The stand-ins of [`Forwarded`] and [`ForwardedDetails`] for a field that is not an
+/// `HttpError` (and so for a program that does not compile).
+pub trait NotForwarded<'a> {
+    fn forward_message(&self) -> Cow<'a, str> {
+        Cow::Borrowed("")
+    }
+    fn forward_code(&self) -> Option<&'static str> {
+        None
+    }
+    fn forward_insert_headers(&self, _: &mut HeaderMap) {}
+    fn forward_format(&self) -> BodyFormat {
+        BodyFormat::Json
+    }
+    fn forward_to_response(&self) -> Response<Bytes> {
+        let mut response = Response::new(Bytes::new());
+        *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+        response
+    }
+    fn forward_write_message(&self, _: &mut dyn fmt::Write) -> fmt::Result {
+        Ok(())
+    }
+    fn forward_write_json(&self, _: &mut JsonMessage<'_>) {}
+    fn forward_has_details(&self) -> bool {
+        false
+    }
+    fn forward_serialize_details<M: SerializeMap>(&self, _: &mut M) -> Result<(), M::Error> {
+        Ok(())
+    }
+}
+
+impl<'a, T: ?Sized> NotForwarded<'a> for Forward<'a, T> {}
+
+/// A transparent field's type, for `__describe`, which takes no value:
+/// `(&&ForwardType::<Field>::NEW).forward_describe(out)`, looked up as [`Forward`]'s methods are.
+pub struct ForwardType<T: ?Sized>(PhantomData<T>);
+
+impl<T: ?Sized> ForwardType<T> {
+    pub const NEW: Self = ForwardType(PhantomData);
+}
+
+pub trait DescribedType {
+    fn forward_describe(&self, out: &mut Vec<ResponseDoc>);
+}
+
+impl<T: HttpError> DescribedType for &ForwardType<T> {
+    fn forward_describe(&self, out: &mut Vec<ResponseDoc>) {
+        T::__describe(out)
+    }
+}
+
+pub trait NotDescribed {
+    fn forward_describe(&self, _: &mut Vec<ResponseDoc>) {}
+}
+
+impl<T: ?Sized> NotDescribed for ForwardType<T> {}
+
+/// Every trait above, nameless: generated code glob-imports this module, which brings them
+/// into scope for method lookup without a name that could shadow one of the user's, and
+/// without an unused import whichever of them the lookup picks.
 pub mod methods {
-    pub use super::{ViaHttpError as _, ViaNothing as _, ViaStd as _, ViaStdError as _};
+    pub use super::{
+        DescribedType as _, Forwarded as _, ForwardedDetails as _, NotDescribed as _,
+        NotForwarded as _, ViaHttpError as _, ViaNothing as _, ViaStd as _, ViaStdError as _,
+    };
 }

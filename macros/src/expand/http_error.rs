@@ -314,7 +314,7 @@ fn describe(r: &Render<'_>) -> TokenStream {
             Response::Own(own) => own,
             Response::Transparent => {
                 let ty = super::qualified_self(plan.variant.fields[0].ty);
-                entries.extend(quote!(<#ty as ::httperr::HttpError>::__describe(__out);));
+                entries.extend(quote!((&&__p::ForwardType::<#ty>::NEW).forward_describe(__out);));
                 continue;
             }
         };

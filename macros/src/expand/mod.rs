@@ -13,10 +13,10 @@ mod std_impls;
 use crate::ast::{Input, Style, Variant};
 use crate::attr::StatusKind;
 use crate::errors::Errors;
-use crate::plan::{Match, Plan};
+use crate::plan::{Match, Plan, Response};
 use crate::valid;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::{ToTokens, quote, quote_spanned};
+use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::{DeriveInput, WherePredicate};
 
 pub(crate) fn derive(input: TokenStream) -> TokenStream {
@@ -26,21 +26,28 @@ pub(crate) fn derive(input: TokenStream) -> TokenStream {
     };
     match try_expand(&input) {
         Ok(tokens) => tokens,
-        Err(error) => crate::fallback::expand(&input, &error),
+        Err((error, captured)) => crate::fallback::expand(&input, &error, &captured),
     }
 }
 
-fn try_expand(input: &DeriveInput) -> syn::Result<TokenStream> {
+/// The impls, or the errors and the names the templates take from the scope.
+fn try_expand(input: &DeriveInput) -> Result<TokenStream, (syn::Error, Vec<Ident>)> {
     let mut errors = Errors::default();
     let model = Input::from_syn(input, &mut errors);
     let plan = model.as_ref().map(|model| valid::check(model, &mut errors));
-    errors.finish()?;
+    let captured = errors.take_captured();
+    if let Err(error) = errors.finish() {
+        return Err((error, captured));
+    }
     match plan {
         Some(plan) => Ok(Render::new(&plan).all()),
         // `from_syn` returns `None` only after recording an error.
-        None => Err(syn::Error::new_spanned(
-            &input.ident,
-            "#[derive(HttpError)] could not read this item",
+        None => Err((
+            syn::Error::new_spanned(
+                &input.ident,
+                "#[derive(HttpError)] could not read this item",
+            ),
+            Vec::new(),
         )),
     }
 }
@@ -112,12 +119,25 @@ impl<'a> Render<'a> {
         };
         let std_impls = std_impls::std_impls(self);
         let frameworks = frameworks::frameworks(self);
+        // The methods a transparent variant's calls through `Forward` are looked up in.
+        let mut forward_methods = TokenStream::new();
+        if self
+            .plan
+            .variants
+            .iter()
+            .any(|v| matches!(v.response, Response::Transparent))
+        {
+            forward_methods = quote!(
+                use __p::forward_methods::*;
+            );
+        }
         // One scope for every impl: method bodies name `::httperr::__private` as `__p` (five
         // tokens fewer per path; a large enum's expansion cost is per token), and the
         // `HttpError` impl always uses it.
         quote! {
             const _: () = {
                 use ::httperr::__private as __p;
+                #forward_methods
                 #http_error
                 #serialize
                 #std_impls
@@ -219,18 +239,22 @@ impl<'a> Render<'a> {
     /// A transparent variant's arm: `<Field as HttpError>::method(field, …)`. When the field's
     /// type lacks the impl, the error points at the type (once, however many methods forward
     /// to it) rather than at the derive. `argument` is the method's own, passed on.
-    fn forward(&self, v: usize, method: &str, argument: Option<&str>) -> TokenStream {
+    /// A transparent variant's call of `method` on its field. `status()` names the trait: the
+    /// one place a field that is not an `HttpError` is reported. Every other method goes
+    /// through `Forward` (see its docs in the runtime), which stays quiet about it.
+    fn forward(&self, v: usize, method: &str, argument_name: Option<&str>) -> TokenStream {
         let field = &self.variant(v).fields[0];
-        let ty = qualified_self(field.ty);
         let inner = &field.binding;
-        let method = Ident::new(method, Span::call_site());
-        match argument {
-            Some(argument) => {
-                let argument = Ident::new(argument, Span::call_site());
-                quote!(<#ty as ::httperr::HttpError>::#method(#inner, #argument))
-            }
-            None => quote!(<#ty as ::httperr::HttpError>::#method(#inner)),
+        let mut argument = Vec::new();
+        argument.extend(argument_name.map(|name| Ident::new(name, Span::call_site())));
+        if method == "status" {
+            let ty = qualified_self(field.ty);
+            return quote!(<#ty as ::httperr::HttpError>::status(#inner));
         }
+        // Named apart from `HttpError`'s methods, which rustc's hints would otherwise list
+        // beside them.
+        let method = format_ident!("forward_{}", method.trim_start_matches('_'));
+        quote!((&&__p::Forward(#inner)).#method(#(#argument)*))
     }
 }
 

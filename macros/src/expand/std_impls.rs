@@ -38,11 +38,9 @@ fn display(r: &Render<'_>) -> TokenStream {
             quote!((&&__p::Forward(#inner)).forward_display(__formatter))
         }
     });
-    let forward = forward_traits(r.plan.methods.display.arms.contains(&DisplayArm::Forward));
     quote! {
         #header {
             fn fmt(&self, __formatter: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #forward
                 #body
             }
         }
@@ -76,27 +74,13 @@ fn error(r: &Render<'_>) -> TokenStream {
             quote!((&&__p::Forward(#inner)).forward_source())
         }
     });
-    let forward = forward_traits(arms.arms.contains(&SourceArm::Forward));
     quote! {
         #header {
             fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
                 #as_dyn_error
-                #forward
                 #body
             }
         }
-    }
-}
-
-/// The traits a transparent variant's `(&&Forward(field))` call is looked up in: the field's
-/// own `Display` / `Error`, else its `HttpError`'s, else nothing (see `httperr`'s `forward.rs`:
-/// that way a field that is not an `HttpError` gets one error, from the `HttpError` impl).
-fn forward_traits(used: bool) -> TokenStream {
-    match used {
-        true => quote!(
-            use __p::forward_methods::*;
-        ),
-        false => TokenStream::new(),
     }
 }
 
