@@ -3,19 +3,35 @@
 //! The handlers return `Result<Json<User>, ApiError>`: with httperr's `axum` feature the derived
 //! `ApiError` is an `IntoResponse`, so there is no conversion to write. With the `utoipa`
 //! feature it is also an `IntoResponses`, so `responses(..., ApiError)` documents every status
-//! it can produce.
+//! it can produce. httperr's `Json` and `Path` extractors and the one `with_rejections` call
+//! make what axum answers itself (a bad path or body, an unknown route, a panic) answer in the
+//! same shape.
 
-use crate::{ApiError, User};
-use axum::Json;
+use crate::{ApiError, CreateUser, NewUser, User};
 use axum::Router;
-use axum::extract::Path;
-use axum::routing::get;
+use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use httperr::BodyFormat;
+use httperr::axum::{Json, Path, RouterExt as _};
 use utoipa::OpenApi;
 
-/// The sample API: `GET /users/{id}`, `GET /errors/{case}` and `GET /openapi.json`.
+/// The sample API: `GET /users/{id}`, `POST /users`, `GET /panic`, `GET /errors/{case}` and
+/// `GET /openapi.json`, with axum's own errors in httperr's JSON.
 pub fn router() -> Router {
+    routes().with_rejections(BodyFormat::Json)
+}
+
+/// The routes of [`router`], without httperr's router-level hooks (for an app that installs
+/// them in another format).
+pub fn routes() -> Router {
     Router::new()
         .route("/users/{id}", get(get_user))
+        .route(
+            "/users",
+            post(create_user).layer(DefaultBodyLimit::max(crate::BODY_LIMIT)),
+        )
+        .route("/panic", get(panic))
         .route("/errors/{case}", get(get_error))
         .route("/openapi.json", get(openapi_json))
 }
@@ -56,6 +72,14 @@ async fn get_user(Path(id): Path<u64>) -> Result<Json<User>, ApiError> {
 )]
 async fn get_error(Path(case): Path<String>) -> Result<Json<User>, ApiError> {
     Err(crate::error_case(&case))
+}
+
+async fn create_user(Json(input): Json<CreateUser>) -> (StatusCode, Json<NewUser>) {
+    (StatusCode::CREATED, Json(crate::create_user(input)))
+}
+
+async fn panic() -> Json<User> {
+    crate::panic()
 }
 
 async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
