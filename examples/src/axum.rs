@@ -48,7 +48,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
         description = "The sample API of the httperr examples.",
         license(name = "MIT OR Apache-2.0", identifier = "MIT OR Apache-2.0")
     ),
-    paths(get_user, get_error)
+    paths(get_user, create_user, get_error)
 )]
 struct ApiDoc;
 
@@ -74,6 +74,17 @@ async fn get_error(Path(case): Path<String>) -> Result<Json<User>, ApiError> {
     Err(crate::error_case(&case))
 }
 
+/// A new user (always number 3). What axum refuses before the handler runs (a body that is not
+/// JSON, too large, or not a `CreateUser`) is documented by `JsonBodyRejections`.
+#[utoipa::path(
+    post,
+    path = "/users",
+    request_body = CreateUser,
+    responses(
+        (status = 201, description = "The new user", body = NewUser),
+        httperr::utoipa::JsonBodyRejections
+    )
+)]
 async fn create_user(Json(input): Json<CreateUser>) -> (StatusCode, Json<NewUser>) {
     (StatusCode::CREATED, Json(crate::create_user(input)))
 }
@@ -86,15 +97,15 @@ async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
     Json(openapi())
 }
 
-// `User` lives in the framework-neutral part of the examples, which does not depend on
-// utoipa's derive; its schema is written here, and the utoipa test checks it against what
-// `User` serializes to.
-impl utoipa::PartialSchema for User {
-    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
-        use utoipa::openapi::schema::{ObjectBuilder, Type};
-        use utoipa::openapi::{KnownFormat, SchemaFormat};
-        ObjectBuilder::new()
-            .schema_type(Type::Object)
+// `User`, `CreateUser` and `NewUser` live in the framework-neutral part of the examples, which
+// does not depend on utoipa's derive; their schemas are written here, and the utoipa test
+// checks them against what the types serialize to or accept.
+fn user_schema(with_id: bool) -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    use utoipa::openapi::{KnownFormat, SchemaFormat};
+    let mut object = ObjectBuilder::new().schema_type(Type::Object);
+    if with_id {
+        object = object
             .property(
                 "id",
                 ObjectBuilder::new()
@@ -102,16 +113,39 @@ impl utoipa::PartialSchema for User {
                     .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
                     .minimum(Some(0)),
             )
-            .required("id")
-            .property(
-                "email",
-                ObjectBuilder::new()
-                    .schema_type(Type::String)
-                    .format(Some(SchemaFormat::Custom("email".to_owned()))),
-            )
-            .required("email")
-            .into()
+            .required("id");
+    }
+    object
+        .property(
+            "email",
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .format(Some(SchemaFormat::Custom("email".to_owned()))),
+        )
+        .required("email")
+        .into()
+}
+
+impl utoipa::PartialSchema for User {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        user_schema(true)
     }
 }
 
 impl utoipa::ToSchema for User {}
+
+impl utoipa::PartialSchema for NewUser {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        user_schema(true)
+    }
+}
+
+impl utoipa::ToSchema for NewUser {}
+
+impl utoipa::PartialSchema for CreateUser {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        user_schema(false)
+    }
+}
+
+impl utoipa::ToSchema for CreateUser {}
