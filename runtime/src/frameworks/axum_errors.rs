@@ -74,7 +74,10 @@ pub trait RouterExt: sealed::Sealed {
     /// let response = app.oneshot(request).await.unwrap();
     /// assert_eq!(response.status(), 500);
     /// let body = to_bytes(response.into_body(), usize::MAX).await.unwrap();
-    /// assert!(body.starts_with(br#"{"type":"about:blank","title":"Internal Server Error""#));
+    /// assert_eq!(
+    ///     body,
+    ///     r#"{"type":"about:blank","title":"Internal Server Error","status":500,"detail":"Internal Server Error"}"#
+    /// );
     /// # }
     /// ```
     fn with_rejections(self, format: BodyFormat) -> Self;
@@ -110,10 +113,15 @@ mod sealed {
 /// ```
 /// use tower_http::catch_panic::ResponseForPanic as _;
 ///
+/// # #[tokio::main(flavor = "current_thread")]
+/// # async fn main() {
 /// let mut handler = httperr::axum::PanicResponse::new(httperr::BodyFormat::Json);
 /// let response = handler.response_for_panic(Box::new("password=hunter2"));
 /// assert_eq!(response.status(), 500);
 /// assert_eq!(response.headers()["content-type"], "application/json");
+/// let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+/// assert_eq!(body, r#"{"error":"Internal Server Error"}"#);
+/// # }
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct PanicResponse {
