@@ -404,6 +404,9 @@ pub use rejection::Rejection;
 
 #[doc(hidden)]
 pub mod frameworks;
+#[cfg(feature = "axum")]
+#[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
+pub use frameworks::axum;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use frameworks::utoipa;

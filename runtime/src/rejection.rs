@@ -234,6 +234,12 @@ fn mismatch(text: &str, path: Option<&str>) -> String {
         _ => None,
     };
     let member = match (path, named) {
+        // A path that already ends at the member (serde_path_to_error's for an unknown field).
+        (Some(path), Some(name))
+            if path == name || path.strip_suffix(name).is_some_and(|p| p.ends_with('.')) =>
+        {
+            Some(echo(path))
+        }
         (Some(path), Some(name)) if !path.is_empty() && path != "." => {
             Some(format!("{}.{}", echo(path), echo(name)))
         }
@@ -290,6 +296,12 @@ impl HttpError for Rejection {
     fn format(&self) -> BodyFormat {
         self.format
     }
+
+    // The log of a 5xx shows the message as given (a panic's, the framework's text), as a
+    // derived type's shows its `Display`; the client still sees only the reason phrase.
+    fn __error_display(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
 }
 
 impl fmt::Debug for Rejection {
@@ -332,6 +344,14 @@ mod tests {
         assert_eq!(
             mismatch("missing field `email`", Some("user")),
             "`user.email` is missing"
+        );
+        assert_eq!(
+            mismatch("unknown field `nmae`, expected `name`", Some("user.nmae")),
+            "`user.nmae` is not an accepted field"
+        );
+        assert_eq!(
+            mismatch("unknown field `nmae`, expected `name`", Some("nmae")),
+            "`nmae` is not an accepted field"
         );
         assert_eq!(
             mismatch("something else", None),

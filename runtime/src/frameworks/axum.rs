@@ -1,6 +1,70 @@
-//! axum: `IntoResponse` for every derived type.
+//! axum 0.8 glue: `IntoResponse` for every derived type, and the hooks that make axum's own
+//! errors (unknown route, wrong method, refused extractors, panics) answer in the app's format.
+//!
+//! A derived type is an `IntoResponse`: `async fn h() -> Result<Json<T>, MyError>` needs
+//! nothing more. What axum answers *itself* takes two things per app:
+//!
+//! - **The extractors** [`Json`], [`Path`] and [`Query`], used in place of axum's: the same
+//!   extractors (axum's do the work), whose rejection is a [`Rejection`](crate::Rejection) instead of axum's
+//!   `text/plain` one.
+//! - **One call**, [`RouterExt::with_rejections`], last on the app's router (after its routes
+//!   and nests, as axum's own `layer` needs): a fallback for unknown routes, a
+//!   `method_not_allowed_fallback` for a wrong method, tower-http's `CatchPanicLayer` with
+//!   [`PanicResponse`], and the format the extractors answer in.
+//!
+//! ```
+//! use axum::Router;
+//! use axum::extract::DefaultBodyLimit;
+//! use axum::routing::{get, post};
+//! use httperr::BodyFormat;
+//! use httperr::axum::{Json, Path, RouterExt as _};
+//!
+//! #[derive(serde::Deserialize, serde::Serialize)]
+//! struct User {
+//!     email: String,
+//! }
+//!
+//! async fn get_user(Path(id): Path<u64>) -> Json<User> {
+//!     Json(User { email: format!("user{id}@example.com") })
+//! }
+//!
+//! async fn create_user(Json(user): Json<User>) -> Json<User> {
+//!     Json(user)
+//! }
+//!
+//! let app: Router = Router::new()
+//!     .route("/users/{id}", get(get_user))
+//!     .route("/users", post(create_user).layer(DefaultBodyLimit::max(64 * 1024)))
+//!     .with_rejections(BodyFormat::Json);
+//! # let _ = app;
+//! ```
+//!
+//! What such an app answers, in the JSON format (with `BodyFormat::Problem`, the same status
+//! and message as problem details):
+//!
+//! | request | status | body |
+//! |---|---|---|
+//! | no route matches | 404 | `{"error":"Not Found"}` |
+//! | a route, not for this method | 405, with axum's `Allow` (`GET,HEAD`) | `{"error":"Method Not Allowed"}` |
+//! | `Path<u64>` given `abc` at `{id}` | 400 | ``{"error":"invalid path: `id` has the wrong type"}`` |
+//! | `Query<T>` without a required `page` | 400 | ``{"error":"invalid query: `page` is missing"}`` |
+//! | `Json<T>` given `{"email":` | 400 | `{"error":"invalid JSON body: it ends early (line 1, column 9)"}` |
+//! | `Json<T>` given `{"email": 42}` | 422 | ``{"error":"invalid JSON body: `email` has the wrong type (line 1, column 12)"}`` |
+//! | `Json<T>` without `content-type: application/json` | 415 | `{"error":"expected a JSON body (content-type: application/json)"}` |
+//! | a body over axum's `DefaultBodyLimit` (2 MB unless set) | 413 | `{"error":"the request body is too large"}` |
+//! | a handler panics | 500 | `{"error":"Internal Server Error"}` |
+//!
+//! Messages never carry a Rust type name or more than [`Rejection::MAX_ECHO`](crate::Rejection::MAX_ECHO) characters of
+//! the request. With the `tracing` feature, axum's own text of a rejection is logged at debug
+//! level and a panic, with its message, at error level; the server keeps serving after one.
+//!
+//! Without `with_rejections`, the extractors still answer in JSON, and the router-level cases
+//! stay axum's: an empty 404 or 405, and a panic that closes the connection.
+
+pub use super::axum_errors::{Json, PanicResponse, Path, Query, RouterExt};
 
 /// The body of the generated `IntoResponse::into_response`.
+#[doc(hidden)]
 pub fn into_response<E: crate::HttpError + ?Sized>(error: &E) -> axum_core::response::Response {
     error.to_response().map(axum_core::body::Body::from)
 }

@@ -8,6 +8,8 @@
 pub mod actix_web;
 #[cfg(feature = "axum")]
 pub mod axum;
+#[cfg(feature = "axum")]
+mod axum_errors;
 #[cfg(feature = "poem")]
 pub mod poem;
 #[cfg(feature = "rocket")]

@@ -94,10 +94,14 @@
 //! assert_eq!(responses["404"]["description"], "Not Found");
 //! assert!(responses["200"].is_object());
 //! ```
+//!
+//! What the framework answers itself on the way to a handler is a [`Rejection`](crate::Rejection);
+//! [`JsonBodyRejections`] documents the ones a JSON request body can get (400, 413, 415, 422),
+//! with the same schema, in `responses(...)` beside the type.
 
-use crate::HttpError;
 use crate::layout::{self, INLINE, Layout, Member};
 use crate::response_doc::ResponseDoc;
+use crate::{BodyFormat, HttpError};
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use utoipa::openapi::content::{Content, ContentBuilder};
@@ -123,9 +127,13 @@ const PROBLEM_JSON: &str = crate::body::PROBLEM_JSON;
 /// The body of the generated `IntoResponses::responses`.
 #[doc(hidden)]
 pub fn responses<E: HttpError>() -> Responses {
-    let docs = describe::<E>();
+    responses_of(&describe::<E>())
+}
+
+/// One response per status among `docs`.
+fn responses_of(docs: &[ResponseDoc]) -> Responses {
     let mut by_status: BTreeMap<u16, Vec<&ResponseDoc>> = BTreeMap::new();
-    for doc in &docs {
+    for doc in docs {
         by_status.entry(doc.status).or_default().push(doc);
     }
     by_status
@@ -133,6 +141,109 @@ pub fn responses<E: HttpError>() -> Responses {
         .map(|(status, docs)| (status.to_string(), RefOr::T(response(status, &docs))))
         .collect()
 }
+
+/// The rejections a route with a JSON request body can answer before its handler runs, for
+/// `responses(...)` in `#[utoipa::path]`: 400 (the body is not JSON), 413 (over the body
+/// limit), 415 (no JSON content type) and 422 (JSON that does not match), as the framework
+/// hooks of httperr answer them, in the JSON format. The schema is every httperr error's; the
+/// examples show the messages, with `{line}` and `{column}` where they vary.
+///
+/// List it after the route's error type: utoipa keeps the last response given for a status.
+/// For an app whose hooks answer in problem details, see [`json_body_rejections`].
+///
+/// ```
+/// use utoipa::OpenApi;
+///
+/// #[derive(serde::Deserialize, utoipa::ToSchema)]
+/// struct CreateUser {
+///     email: String,
+/// }
+///
+/// #[utoipa::path(
+///     post,
+///     path = "/users",
+///     request_body = CreateUser,
+///     responses((status = 201, description = "Created"), httperr::utoipa::JsonBodyRejections),
+/// )]
+/// async fn create_user() {}
+///
+/// #[derive(OpenApi)]
+/// #[openapi(paths(create_user))]
+/// struct ApiDoc;
+///
+/// let document = serde_json::to_value(ApiDoc::openapi()).unwrap();
+/// let responses = &document["paths"]["/users"]["post"]["responses"];
+/// let statuses: Vec<&String> = responses.as_object().unwrap().keys().collect();
+/// assert_eq!(statuses, ["201", "400", "413", "415", "422"]);
+/// let unsupported = &responses["415"]["content"]["application/json"];
+/// assert_eq!(
+///     unsupported["examples"]["Rejection::expected_json"]["value"],
+///     serde_json::json!({ "error": "expected a JSON body (content-type: application/json)" })
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, Default)]
+pub struct JsonBodyRejections;
+
+impl utoipa::IntoResponses for JsonBodyRejections {
+    fn responses() -> Responses {
+        json_body_rejections(BodyFormat::Json)
+    }
+}
+
+/// The responses [`JsonBodyRejections`] documents, in `format`: for an app whose hooks answer
+/// in problem details, to add to an operation by hand (in a `utoipa::Modify`, say).
+///
+/// ```
+/// use httperr::BodyFormat;
+///
+/// let responses = httperr::utoipa::json_body_rejections(BodyFormat::Problem {
+///     type_uri: "about:blank",
+/// });
+/// let responses = serde_json::to_value(responses).unwrap();
+/// let content = &responses["413"]["content"]["application/problem+json"];
+/// assert_eq!(
+///     content["examples"]["Rejection::payload_too_large"]["value"]["detail"],
+///     "the request body is too large"
+/// );
+/// ```
+pub fn json_body_rejections(format: BodyFormat) -> Responses {
+    let problem_type = match format {
+        BodyFormat::Json => None,
+        BodyFormat::Problem { type_uri } => Some(type_uri),
+    };
+    let docs = JSON_BODY_REJECTIONS.map(|(variant, status, message)| ResponseDoc {
+        type_name: "Rejection",
+        variant,
+        status,
+        message,
+        code: None,
+        problem_type,
+        headers: &[],
+        details: &[],
+    });
+    responses_of(&docs)
+}
+
+/// (constructor, status, message template) of each rejection of a JSON body, as
+/// `Rejection`'s constructors write them.
+const JSON_BODY_REJECTIONS: [(&str, u16, &str); 4] = [
+    (
+        "json",
+        400,
+        "invalid JSON body: {what} (line {line}, column {column})",
+    ),
+    ("payload_too_large", 413, "the request body is too large"),
+    (
+        "expected_json",
+        415,
+        "expected a JSON body (content-type: application/json)",
+    ),
+    (
+        "json",
+        422,
+        "invalid JSON body: {what} (line {line}, column {column})",
+    ),
+];
 
 /// The body of the generated `PartialSchema::schema`.
 #[doc(hidden)]
@@ -470,6 +581,52 @@ mod tests {
                 "E::A (2)": { "summary": "other", "value": { "error": "other" } },
                 "S": { "summary": "m", "value": { "error": "m" } },
             })
+        );
+    }
+
+    /// The documented messages are the ones the constructors write: fixed ones equal, and a
+    /// templated one is the template with its placeholders filled.
+    #[test]
+    fn json_body_rejections_document_what_rejection_writes() {
+        use crate::Rejection;
+        #[derive(Debug, serde::Deserialize)]
+        #[allow(dead_code)]
+        struct Body {
+            email: String,
+        }
+        let syntax = serde_json::from_str::<Body>(r#"{"email":"#).unwrap_err();
+        let data = serde_json::from_str::<Body>(r#"{"email": 42}"#).unwrap_err();
+        let fill = |template: &str, what: &str, line: usize, column: usize| {
+            template
+                .replace("{what}", what)
+                .replace("{line}", &line.to_string())
+                .replace("{column}", &column.to_string())
+        };
+        let [
+            (_, _, bad),
+            (_, _, large),
+            (_, _, media),
+            (_, _, mismatched),
+        ] = JSON_BODY_REJECTIONS;
+        assert_eq!(
+            Rejection::json(&syntax, None).message(),
+            fill(bad, "it ends early", 1, 9)
+        );
+        assert_eq!(Rejection::payload_too_large().message(), large);
+        assert_eq!(Rejection::expected_json().message(), media);
+        assert_eq!(
+            Rejection::json(&data, Some("email")).message(),
+            fill(mismatched, "`email` has the wrong type", 1, 12)
+        );
+        let statuses = JSON_BODY_REJECTIONS.map(|(_, status, _)| status);
+        assert_eq!(
+            statuses,
+            [
+                Rejection::json(&syntax, None).status().as_u16(),
+                Rejection::payload_too_large().status().as_u16(),
+                Rejection::expected_json().status().as_u16(),
+                Rejection::json(&data, None).status().as_u16(),
+            ]
         );
     }
 

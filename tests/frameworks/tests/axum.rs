@@ -51,6 +51,40 @@ async fn sample_api_over_tcp() {
     server.stop().await;
 }
 
+/// Everything axum answers itself, through httperr's extractors and `with_rejections`, in the
+/// example's JSON; axum knows the parameter's name, the member's path and the route's methods.
+#[tokio::test]
+async fn own_errors_answer_in_json() {
+    let _serial = SERIAL.lock().await;
+    let server = Server::start(httperr_examples::axum::router()).await;
+    timeout(
+        TIMEOUT,
+        support::check_own_errors(&server.base, &support::NAMED, support::Format::Json),
+    )
+    .await
+    .expect("the check timed out");
+    server.stop().await;
+}
+
+/// The same routes with the hooks configured once for problem details: every case answers as
+/// `application/problem+json`.
+#[tokio::test]
+async fn own_errors_answer_as_problem_details() {
+    use httperr::axum::RouterExt as _;
+    let _serial = SERIAL.lock().await;
+    let app = httperr_examples::axum::routes().with_rejections(httperr::BodyFormat::Problem {
+        type_uri: "about:blank",
+    });
+    let server = Server::start(app).await;
+    timeout(
+        TIMEOUT,
+        support::check_own_errors(&server.base, &support::NAMED, support::Format::Problem),
+    )
+    .await
+    .expect("the check timed out");
+    server.stop().await;
+}
+
 /// The server runs on its own thread and current-thread runtime, with the capturing subscriber
 /// as that thread's default: every handler runs there, and nothing the client logs gets in.
 #[tokio::test]
@@ -139,6 +173,52 @@ async fn server_errors_are_logged_client_errors_are_not() {
             "{path}: the debug event is missing: {events:?}"
         );
     }
+
+    // A panic: the redacted 500, one error-level event with the panic's message (the client
+    // never sees it), and the server goes on.
+    let (status, body) = get("/panic").await;
+    assert_eq!(
+        (status, body.as_str()),
+        (500, r#"{"error":"Internal Server Error"}"#)
+    );
+    let events = capture.take_httperr();
+    let errors: Vec<&Logged> = events.iter().filter(|e| e.level == Level::ERROR).collect();
+    assert_eq!(
+        errors.len(),
+        1,
+        "one error-level event per panic: {events:?}"
+    );
+    assert_eq!(
+        errors[0].fields.get("status").map(String::as_str),
+        Some("500")
+    );
+    assert_eq!(
+        errors[0].fields.get("error").map(String::as_str),
+        Some("a handler panicked: the /panic handler panics on purpose (password=hunter2)"),
+        "the panic's message is logged: {events:?}"
+    );
+    assert_eq!(
+        get("/users/1").await.0,
+        200,
+        "the server serves after a panic"
+    );
+    capture.take_httperr();
+
+    // A refused path parameter: nothing above debug, and axum's own text at debug.
+    let (status, _) = get("/users/abc").await;
+    assert_eq!(status, 400);
+    let events = capture.take_httperr();
+    assert!(
+        events.iter().all(|e| e.level == Level::DEBUG),
+        "a rejection logs only at debug: {events:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.fields.get("rejection").map(String::as_str)
+                == Some("Invalid URL: Cannot parse `abc` to a `u64`")),
+        "axum's text is logged at debug: {events:?}"
+    );
 
     stop.send(()).expect("the server stopped early");
     let joined = tokio::task::spawn_blocking(move || server.join());

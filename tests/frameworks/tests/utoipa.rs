@@ -56,7 +56,9 @@ fn every_status_api_error_produces_and_nothing_else() {
     let document = document();
     assert_eq!(
         keys(&document["paths"]),
-        ["/errors/{case}", "/users/{id}"].map(String::from).into()
+        ["/errors/{case}", "/users", "/users/{id}"]
+            .map(String::from)
+            .into()
     );
     // `/errors/{case}` never succeeds; `/users/{id}` adds its 200.
     let errors = &document["paths"]["/errors/{case}"]["get"]["responses"];
@@ -310,6 +312,99 @@ fn the_user_schema_matches_what_user_serializes_to() {
         .map(|key| key.as_str().expect("a required member is named").to_owned())
         .collect();
     assert_eq!(required, keys(&sent));
+}
+
+/// What the axum example answers when it refuses `POST /users`'s body (the literal bodies
+/// `support::check_own_errors` asserts on the wire).
+const BODY_REJECTIONS: [(&str, &str); 4] = [
+    (
+        "400",
+        r#"{"error":"invalid JSON body: it ends early (line 1, column 9)"}"#,
+    ),
+    ("413", r#"{"error":"the request body is too large"}"#),
+    (
+        "415",
+        r#"{"error":"expected a JSON body (content-type: application/json)"}"#,
+    ),
+    (
+        "422",
+        r#"{"error":"invalid JSON body: `email` has the wrong type (line 1, column 12)"}"#,
+    ),
+];
+
+/// `POST /users` documents its 201 and every rejection of its body, with the schema every other
+/// error has, an example for each real body, and the body schema each real body satisfies.
+#[test]
+fn post_users_documents_the_rejections_of_its_body() {
+    let document = document();
+    let operation = &document["paths"]["/users"]["post"];
+    let responses = &operation["responses"];
+    assert_eq!(
+        keys(responses),
+        ["201", "400", "413", "415", "422"].map(String::from).into()
+    );
+    assert_eq!(
+        operation["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/CreateUser"
+    );
+    assert_eq!(
+        responses["201"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/NewUser"
+    );
+    let reasons = json!({
+        "400": "Bad Request",
+        "413": "Content Too Large",
+        "415": "Unsupported Media Type",
+        "422": "Unprocessable Content",
+    });
+    // The schema of ApiError's JSON bodies: the rejections share it.
+    let error_schema = &self::responses()["404"]["content"]["application/json"]["schema"];
+    for (status, body) in BODY_REJECTIONS {
+        let response = &responses[status];
+        assert_eq!(response["description"], reasons[status], "{status}");
+        assert_eq!(
+            keys(&response["content"]),
+            ["application/json".to_owned()].into(),
+            "{status}"
+        );
+        let content = &response["content"]["application/json"];
+        assert_eq!(
+            &content["schema"], error_schema,
+            "{status}: the same schema"
+        );
+        let actual: Value = serde_json::from_str(body).expect("JSON body");
+        let examples = content["examples"].as_object().expect("examples");
+        assert!(
+            examples
+                .values()
+                .any(|example| example_matches(&example["value"], &actual)),
+            "{status}: no example stands for {actual} among {examples:?}"
+        );
+        let validator = jsonschema::draft202012::new(&content["schema"]).expect("schema");
+        assert!(validator.is_valid(&actual), "{status}: {actual}");
+        for example in examples.values() {
+            assert!(validator.is_valid(&example["value"]), "{status}: {example}");
+        }
+    }
+}
+
+#[test]
+fn the_user_bodies_of_post_users_match_their_schemas() {
+    let document = document();
+    let schemas = &document["components"]["schemas"];
+    let created = serde_json::to_value(httperr_examples::create_user(
+        serde_json::from_value(json!({ "email": "new@example.com" })).expect("a CreateUser"),
+    ))
+    .expect("serialize");
+    assert_eq!(keys(&schemas["NewUser"]["properties"]), keys(&created));
+    assert_eq!(schemas["NewUser"]["required"], json!(["id", "email"]));
+    // CreateUser takes exactly the members its schema lists, all required.
+    assert_eq!(
+        keys(&schemas["CreateUser"]["properties"]),
+        ["email".to_owned()].into()
+    );
+    assert_eq!(schemas["CreateUser"]["required"], json!(["email"]));
+    assert!(serde_json::from_value::<httperr_examples::CreateUser>(json!({})).is_err());
 }
 
 /// The OpenAPI 3.1 schema, vendored (`tests/fixtures/openapi-3.1-schema.md` says from where).

@@ -339,7 +339,17 @@ pub async fn check_own_errors(base: &str, own: &OwnErrors, format: Format) {
         .expect("client");
     let json = "application/json";
     let big = format!(r#"{{"email":"{}"}}"#, "a".repeat(100 * 1024));
-    let cases: [(&str, reqwest::Method, &str, Option<&str>, String, u16, &str); 8] = [
+    // (case, method, path, body content type, body, status, message)
+    type Case<'a> = (
+        &'a str,
+        reqwest::Method,
+        &'a str,
+        Option<&'a str>,
+        String,
+        u16,
+        &'a str,
+    );
+    let cases: [Case; 8] = [
         (
             "unknown route",
             reqwest::Method::GET,
