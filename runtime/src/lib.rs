@@ -402,6 +402,9 @@ pub use rejection::Rejection;
 
 #[doc(hidden)]
 pub mod frameworks;
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub use frameworks::actix_web;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use frameworks::utoipa;
