@@ -24,7 +24,8 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 /// It answers with a [`Rejection`]:
 ///
 /// - the empty 404 of a request no resource matches, and the empty 405 of a resource none of
-///   whose routes takes the method (its `Allow` header kept);
+///   whose routes takes the method (its `Allow` header kept); an empty 404 or 405 that a
+///   handler returns is answered the same way;
 /// - the errors of actix-web's extractors: `web::Json` (400 malformed, 422 mistyped, 415 not
 ///   JSON, 413 over the `JsonConfig` limit), `web::Path` (400, where actix-web says 404),
 ///   `web::Query` and `web::Form` (400), and a body that cannot be read;
