@@ -5,8 +5,13 @@ use actix_web::{App, HttpServer};
 
 #[actix_web::main]
 async fn main() -> std::io::Result<()> {
-    let server = HttpServer::new(|| App::new().configure(httperr_examples::actix_web::routes))
-        .bind(httperr_examples::address())?;
+    let server = HttpServer::new(|| {
+        App::new()
+            // actix-web's own 404s, 405s, extractor errors and handler panics, as JSON.
+            .wrap(httperr::actix_web::Rejections::default())
+            .configure(httperr_examples::actix_web::routes)
+    })
+    .bind(httperr_examples::address())?;
     for address in server.addrs() {
         println!("actix-web: listening on http://{address} (Ctrl-C to stop)");
     }

@@ -404,6 +404,9 @@ pub use rejection::Rejection;
 
 #[doc(hidden)]
 pub mod frameworks;
+#[cfg(feature = "actix-web")]
+#[cfg_attr(docsrs, doc(cfg(feature = "actix-web")))]
+pub use frameworks::actix_web;
 #[cfg(feature = "axum")]
 #[cfg_attr(docsrs, doc(cfg(feature = "axum")))]
 pub use frameworks::axum;

@@ -181,6 +181,9 @@ impl Rejection {
     /// assert_eq!(rejection.message(), "invalid query: `page` is missing");
     /// let rejection = Rejection::parameter("path", "cannot parse `abc` to a `u64`", Some("id"));
     /// assert_eq!(rejection.message(), "invalid path: `id` has the wrong type");
+    /// // actix-web's wording of the same, without the parameter's name:
+    /// let rejection = Rejection::parameter("path", r#"can not parse "abc" to a u64"#, None);
+    /// assert_eq!(rejection.message(), "invalid path: a value has the wrong type");
     /// ```
     pub fn parameter(part: &str, text: &str, name: Option<&str>) -> Self {
         Self::new(
@@ -210,7 +213,7 @@ impl Rejection {
 /// What kind of mismatch serde reported, in words that name no Rust type: the kinds are the
 /// prefixes of serde's own `de::Error` messages. `path` is the member or parameter, when known.
 fn mismatch(text: &str, path: Option<&str>) -> String {
-    const KINDS: [(&str, &str); 8] = [
+    const KINDS: [(&str, &str); 9] = [
         ("invalid type", "has the wrong type"),
         ("invalid value", "has an invalid value"),
         ("invalid length", "has the wrong length"),
@@ -219,6 +222,8 @@ fn mismatch(text: &str, path: Option<&str>) -> String {
         ("duplicate field", "appears twice"),
         ("missing field", "is missing"),
         ("cannot parse", "has the wrong type"),
+        // actix-router's words for a path segment that does not parse.
+        ("can not parse", "has the wrong type"),
     ];
     let kind = KINDS
         .iter()

@@ -1,9 +1,39 @@
-//! actix-web 4: `ResponseError` for every derived type, so it can be a handler's error type.
+//! actix-web 4 glue: every derived type is a `ResponseError`, and [`Rejections`] answers
+//! actix-web's own errors and a handler's panic in the application's format.
 //!
-//! actix-web implements `Responder` for `Result<R, E>` when `E: Into<actix_web::Error>`, which
-//! it provides for every `ResponseError + 'static`. actix-web 4 is built on `http` 0.2, so
-//! the `http` 1 response of `to_response()` is carried over by status number and header bytes;
-//! the body `Bytes` moves over without a copy (both sides use `bytes` 1).
+//! A handler returns `Result<impl Responder, E>` with `E` a derived type: actix-web implements
+//! `Responder` for it when `E: Into<actix_web::Error>`, which it provides for every
+//! `ResponseError + 'static`, and the response is exactly
+//! [`HttpError::to_response`](crate::HttpError::to_response).
+//!
+//! What the handler never sees is answered by actix-web itself, as empty or `text/plain`
+//! responses. One middleware per app puts them in the app's shape:
+//! `App::new().wrap(httperr::actix_web::Rejections::default())`. Then (messages as written by
+//! [`Rejection`](crate::Rejection), here in the JSON format):
+//!
+//! | request | status | body |
+//! |---|---|---|
+//! | no resource matches the path | 404 | `{"error":"Not Found"}` |
+//! | a resource none of whose routes takes the method | 405, `Allow` | `{"error":"Method Not Allowed"}` |
+//! | a `web::Path` parameter that does not parse | 400 | `` {"error":"invalid path: `id` has the wrong type"} `` |
+//! | a `web::Query` that does not deserialize | 400 | `` {"error":"invalid query: `page` is missing"} `` |
+//! | a `web::Json` body that does not parse | 400 | `{"error":"invalid JSON body: it ends early (line 1, column 9)"}` |
+//! | a `web::Json` body of the wrong shape | 422 | `{"error":"invalid JSON body: a value has the wrong type (line 1, column 12)"}` |
+//! | a `web::Json` body sent as another content type | 415 | `{"error":"expected a JSON body (content-type: application/json)"}` |
+//! | a body over the `JsonConfig` (or `FormConfig`, `PayloadConfig`) limit | 413 | `{"error":"the request body is too large"}` |
+//! | a `web::Form` body that does not deserialize | 400 | `` {"error":"invalid form body: `email` is missing"} `` |
+//! | the handler panics | 500 | `{"error":"Internal Server Error"}` |
+//!
+//! actix-web's JSON errors do not say which member failed, so a mismatch is "a value" unless
+//! serde names the field (missing or unknown ones). actix-web answers a wrong method with 405
+//! only where a resource's routes are registered on the resource, as in
+//! `web::resource("/users").get(list).post(create)`; `App::route` and the `#[get]`-style macros
+//! put the method in the resource's own guard, so a request with another method matches no
+//! resource and gets the 404.
+//!
+//! actix-web 4 is built on `http` 0.2, so the `http` 1 response of `to_response()` is carried
+//! over by status number and header bytes; the body `Bytes` moves over without a copy (both
+//! sides use `bytes` 1).
 
 use actix_web::HttpResponse;
 use actix_web::body::BoxBody;
@@ -12,8 +42,11 @@ use actix_web::http::header::{self, HeaderName, HeaderValue};
 use bytes::Bytes;
 use std::borrow::Cow;
 
+pub use super::actix_web_errors::{Rejections, RejectionsService};
+
 /// The body of the generated `ResponseError::status_code`: the same status as `to_response()`,
 /// without building the body (actix asks for it on its own, e.g. in logging middleware).
+#[doc(hidden)]
 pub fn status_code<E: crate::HttpError + ?Sized>(error: &E) -> StatusCode {
     // `http` 0.2 and 1 accept the same range (100..=999), so this cannot fail; if it ever
     // did, the response below degrades to a 500 as well, so the two still agree.
@@ -25,6 +58,7 @@ pub fn status_code<E: crate::HttpError + ?Sized>(error: &E) -> StatusCode {
 ///
 /// actix writes its own `content-length` from the sized body and skips the copied one, so
 /// it is sent once.
+#[doc(hidden)]
 pub fn error_response<E: crate::HttpError + ?Sized>(error: &E) -> HttpResponse<BoxBody> {
     convert(error.to_response()).unwrap_or_else(fallback)
 }

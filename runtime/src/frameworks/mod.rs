@@ -6,6 +6,8 @@
 
 #[cfg(feature = "actix-web")]
 pub mod actix_web;
+#[cfg(feature = "actix-web")]
+mod actix_web_errors;
 #[cfg(feature = "axum")]
 pub mod axum;
 #[cfg(feature = "axum")]
