@@ -287,6 +287,12 @@ impl HttpError for Rejection {
     fn format(&self) -> BodyFormat {
         self.format
     }
+
+    // The log shows the message as given, as `Display` does: for a 5xx built with
+    // `Rejection::new(status, text)` that is the text the client does not see.
+    fn __error_display(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
 }
 
 impl fmt::Debug for Rejection {
