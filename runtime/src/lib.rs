@@ -402,6 +402,9 @@ pub use rejection::Rejection;
 
 #[doc(hidden)]
 pub mod frameworks;
+#[cfg(feature = "poem")]
+#[cfg_attr(docsrs, doc(cfg(feature = "poem")))]
+pub use frameworks::poem;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use frameworks::utoipa;
