@@ -10,6 +10,8 @@ pub mod actix_web;
 pub mod axum;
 #[cfg(feature = "poem")]
 pub mod poem;
+#[cfg(feature = "poem")]
+mod poem_errors;
 #[cfg(feature = "rocket")]
 pub mod rocket;
 #[cfg(feature = "salvo")]

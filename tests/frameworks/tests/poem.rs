@@ -16,7 +16,7 @@ use tokio::sync::oneshot;
 use tokio::time::timeout;
 use tracing::Level;
 
-/// Held by each serving test for its whole run: tracing caches, per call site and process-wide,
+/// Held by each test that writes a response for its whole run: tracing caches, per call site and process-wide,
 /// whether anyone listens, and a call site first reached on another test's server thread while
 /// only the capture is registered would be cached as unheard (see axum.rs).
 static SERIAL: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
@@ -221,6 +221,7 @@ async fn poem_logs_a_panic_at_error_level() {
 /// Middleware and `catch_error` see the handler's `ApiError` itself, not only its response.
 #[tokio::test]
 async fn poem_error_keeps_the_typed_error() {
+    let _serial = SERIAL.lock().await;
     let error = poem::Error::from(error_case("rate-limited"));
     assert!(matches!(
         error.downcast_ref::<ApiError>(),
@@ -261,6 +262,7 @@ enum Wrapped<T: std::fmt::Debug + std::fmt::Display> {
 
 #[tokio::test]
 async fn poem_generic_error_type() {
+    let _serial = SERIAL.lock().await;
     use poem::error::ResponseError;
     let error = Wrapped::Bad(7);
     assert_eq!(ResponseError::status(&error), 400);
