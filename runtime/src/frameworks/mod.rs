@@ -16,6 +16,8 @@ mod poem_errors;
 pub mod rocket;
 #[cfg(feature = "salvo")]
 pub mod salvo;
+#[cfg(feature = "salvo")]
+mod salvo_errors;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
 #[cfg(feature = "warp")]
