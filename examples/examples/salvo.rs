@@ -20,6 +20,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             handle.stop_graceful(Duration::from_secs(5));
         }
     });
-    server.try_serve(httperr_examples::salvo::router()).await?;
+    server.try_serve(httperr_examples::salvo::service()).await?;
     Ok(())
 }

@@ -262,7 +262,7 @@ fn mismatch(text: &str, path: Option<&str>) -> String {
 
 /// At most [`Rejection::MAX_ECHO`] characters of client input, without control characters or
 /// backticks, ending with `…` when cut.
-fn echo(input: &str) -> String {
+pub(crate) fn echo(input: &str) -> String {
     let mut out = String::new();
     for (count, c) in input.chars().enumerate() {
         if count == Rejection::MAX_ECHO {

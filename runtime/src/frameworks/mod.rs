@@ -14,10 +14,14 @@ pub mod axum;
 mod axum_errors;
 #[cfg(feature = "poem")]
 pub mod poem;
+#[cfg(feature = "poem")]
+mod poem_errors;
 #[cfg(feature = "rocket")]
 pub mod rocket;
 #[cfg(feature = "salvo")]
 pub mod salvo;
+#[cfg(feature = "salvo")]
+mod salvo_errors;
 #[cfg(feature = "utoipa")]
 pub mod utoipa;
 #[cfg(feature = "warp")]

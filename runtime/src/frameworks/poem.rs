@@ -1,20 +1,56 @@
-//! poem: `ResponseError` for every derived type, so it can be a handler's error type.
+//! poem 3 glue: `ResponseError` for every derived type, and [`Rejections`], the middleware that
+//! answers poem's own errors and handler panics in the application's format.
 //!
 //! A handler's `Result<T, E>` needs `E: Into<poem::Error>`, which poem provides for every
 //! `ResponseError + std::error::Error + Send + Sync + 'static`; derived types implement
 //! `Error` (or thiserror does). The `poem::Error` keeps the typed error, so middleware and
 //! `catch_error` can still `downcast_ref::<E>()` it.
+//!
+//! Everything else poem answers itself, on the way to a handler or instead of one, is plain
+//! text by default. `.with(httperr::poem::Rejections::new())` on the app (one call, outside
+//! every other middleware that can fail) turns each of those into a [`Rejection`] in the
+//! app's format:
+//!
+//! | request | status | body (JSON format) |
+//! |---|---|---|
+//! | no route matches | 404 | `{"error":"Not Found"}` |
+//! | a method the route does not serve | 405 | `{"error":"Method Not Allowed"}` (no `Allow`: poem's error does not say which methods the route has) |
+//! | a path parameter of the wrong type (`Path<u64>` given `abc`) | 400 | `{"error":"invalid path: a value has the wrong type"}` (poem's error keeps neither the name nor the reason) |
+//! | a query that does not deserialize (`Query<T>`) | 400 | `` {"error":"invalid query: `page` is missing"} ``, or what else serde says was wrong |
+//! | `Json<T>` without a JSON `content-type` | 415 | `{"error":"expected a JSON body (content-type: application/json)"}` |
+//! | `Json<T>` given malformed JSON | 400 | `{"error":"invalid JSON body: it ends early (line 1, column 9)"}` |
+//! | `Json<T>` given JSON of the wrong shape | 422 | `{"error":"invalid JSON body: a value has the wrong type (line 1, column 12)"}` |
+//! | `Form<T>` without a form `content-type`, or one that does not deserialize | 415, 400 | `{"error":"expected a form body (content-type: application/x-www-form-urlencoded)"}`, `{"error":"invalid form: …"}` |
+//! | a body over poem's [`SizeLimit`] | 413 | `{"error":"the request body is too large"}` |
+//! | no `content-length` where [`SizeLimit`] wants one (a chunked body) | 411 | `{"error":"the request needs a content-length header"}` |
+//! | a required typed header missing (`TypedHeader<T>`) | 400 | `` {"error":"invalid header: `x-api-key` is missing"} `` |
+//! | any other error poem answers in text (CORS, cookies, its other extractors; also `Error::from_string`) | its status | its reason phrase, `{"error":"Forbidden"}`; a 5xx's text is logged, not sent |
+//! | a handler panic (through poem's [`CatchPanic`]) | 500 | `{"error":"Internal Server Error"}` |
+//!
+//! Errors that already answer in JSON (the app's own httperr types, a [`Rejection`] a handler
+//! returns) and responses the app built itself (`Error::from_response`) pass unchanged. The
+//! client never sees poem's own text, which can name Rust types and repeat the request; with
+//! the `tracing` feature it is logged at debug level, and a panic, with its message, at error
+//! level.
+//!
+//! [`SizeLimit`]: ::poem::middleware::SizeLimit
+//! [`CatchPanic`]: ::poem::middleware::CatchPanic
+//! [`Rejection`]: crate::Rejection
 
 use poem::http::StatusCode;
 use poem::{Body, Response, ResponseParts};
 
+pub use super::poem_errors::{Rejections, RejectionsEndpoint};
+
 /// The body of the generated `ResponseError::status`.
+#[doc(hidden)]
 pub fn status<E: crate::HttpError + ?Sized>(error: &E) -> StatusCode {
     error.status()
 }
 
 /// The body of the generated `ResponseError::as_response`: `to_response()` moved into poem's
 /// own `Response` part by part, since poem's `From<http::Response<B>>` wants a streaming body.
+#[doc(hidden)]
 pub fn as_response<E: crate::HttpError + ?Sized>(error: &E) -> Response {
     let (parts, body) = error.to_response().into_parts();
     let parts = ResponseParts {
