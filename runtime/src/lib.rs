@@ -347,6 +347,33 @@
 //! status a type can produce, with one named example per variant even when variants share a
 //! status; do not also derive `utoipa::ToSchema` on the error type.
 //!
+//! ## The framework's own errors
+//!
+//! What the framework answers before a handler runs (an unknown route, a wrong method, a path,
+//! query or body its extractors refuse, a body over the limit) or instead of one (a panic)
+//! is plain text, an HTML page, an empty body or no response at all. Each framework module
+//! has one hook, added once per app, that makes all of it a [`Rejection`] in the app's format
+//! (JSON by default, problem details with `BodyFormat::Problem`):
+//!
+//! | framework | the hook |
+//! |---|---|
+//! | axum | `router.with_rejections(format)` (`httperr::axum::RouterExt`), last, and `httperr::axum::{Json, Path, Query}` instead of axum's |
+//! | actix-web | `App::new().wrap(httperr::actix_web::Rejections::default())` |
+//! | poem | `route.with(httperr::poem::Rejections::new())` |
+//! | rocket | `.register("/", httperr::rocket::catchers())`, and `httperr::rocket::Json` instead of Rocket's |
+//! | warp | WARP_HOOK |
+//! | salvo | `httperr::salvo::Rejections::new().install(Service::new(router))` |
+//!
+//! Every hook answers an unknown route with 404, a wrong method with 405 (with `Allow` where
+//! the router knows the methods: all but poem and warp), a path or query parameter that does
+//! not parse with 400, a JSON body that is malformed with 400, mistyped with 422, not JSON with
+//! 415 and too large with 413, and a handler panic with the redacted 500 (logged with its
+//! message at error level with the `tracing` feature; the server keeps serving). Messages say
+//! what was wrong and where (the parameter's name and the JSON member's path where the
+//! framework reports them, serde's line and column) and never a Rust type name, a list of
+//! fields or more than [`Rejection::MAX_ECHO`] characters of the request; the framework's own
+//! text goes to the log at debug level. Each module's documentation lists its cases.
+//!
 //! Each framework feature is tied to one major version of its framework (axum 0.8, actix-web 4,
 //! poem 3, rocket 0.5, warp 0.4, salvo 1, utoipa 6) and stays so: a plain feature name moves to
 //! a new major only in a breaking release of this crate. A framework's next major comes in a
