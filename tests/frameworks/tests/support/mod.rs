@@ -327,6 +327,18 @@ fn expected_body(format: Format, status: u16, message: &str) -> String {
     }
 }
 
+/// One case of [`check_own_errors`]: its name, the request (method, path, body content type,
+/// body) and the status and message it must answer with.
+type OwnCase<'a> = (
+    &'a str,
+    reqwest::Method,
+    &'a str,
+    Option<&'a str>,
+    String,
+    u16,
+    &'a str,
+);
+
 /// Checks that everything the framework answers itself, on the way to a handler or instead of
 /// one, answers in the application's shape: an unknown route, a wrong method, a path parameter
 /// that does not parse, JSON bodies that are malformed, mistyped, not JSON or too large, and a
@@ -339,7 +351,7 @@ pub async fn check_own_errors(base: &str, own: &OwnErrors, format: Format) {
         .expect("client");
     let json = "application/json";
     let big = format!(r#"{{"email":"{}"}}"#, "a".repeat(100 * 1024));
-    let cases: [(&str, reqwest::Method, &str, Option<&str>, String, u16, &str); 8] = [
+    let cases: [OwnCase<'_>; 8] = [
         (
             "unknown route",
             reqwest::Method::GET,
