@@ -402,6 +402,9 @@ pub use rejection::Rejection;
 
 #[doc(hidden)]
 pub mod frameworks;
+#[cfg(feature = "rocket")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rocket")))]
+pub use frameworks::rocket;
 #[cfg(feature = "utoipa")]
 #[cfg_attr(docsrs, doc(cfg(feature = "utoipa")))]
 pub use frameworks::utoipa;

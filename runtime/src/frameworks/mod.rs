@@ -12,6 +12,8 @@ pub mod axum;
 pub mod poem;
 #[cfg(feature = "rocket")]
 pub mod rocket;
+#[cfg(feature = "rocket")]
+mod rocket_errors;
 #[cfg(feature = "salvo")]
 pub mod salvo;
 #[cfg(feature = "utoipa")]
