@@ -20,6 +20,8 @@ pub mod salvo;
 pub mod utoipa;
 #[cfg(feature = "warp")]
 pub mod warp;
+#[cfg(feature = "warp")]
+mod warp_errors;
 
 /// Called by the derive with `[impl generics] Type<…> [where predicates]`.
 #[doc(hidden)]
