@@ -440,6 +440,9 @@ pub use frameworks::axum;
 #[cfg(feature = "poem")]
 #[cfg_attr(docsrs, doc(cfg(feature = "poem")))]
 pub use frameworks::poem;
+#[cfg(feature = "rocket")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rocket")))]
+pub use frameworks::rocket;
 #[cfg(feature = "salvo")]
 #[cfg_attr(docsrs, doc(cfg(feature = "salvo")))]
 pub use frameworks::salvo;

@@ -18,6 +18,8 @@ pub mod poem;
 mod poem_errors;
 #[cfg(feature = "rocket")]
 pub mod rocket;
+#[cfg(feature = "rocket")]
+mod rocket_errors;
 #[cfg(feature = "salvo")]
 pub mod salvo;
 #[cfg(feature = "salvo")]
@@ -26,6 +28,8 @@ mod salvo_errors;
 pub mod utoipa;
 #[cfg(feature = "warp")]
 pub mod warp;
+#[cfg(feature = "warp")]
+mod warp_errors;
 
 /// Called by the derive with `[impl generics] Type<…> [where predicates]`.
 #[doc(hidden)]

@@ -1,5 +1,6 @@
-//! warp 0.4 glue: every derived type is a [`Reply`] and a [`Reject`], and [`recover`] turns
-//! such a rejection back into its response.
+//! warp 0.4 glue: every derived type is a [`Reply`] and a [`Reject`]; [`recover`] turns such
+//! a rejection back into its response, and [`recover_any`] answers warp's own rejections in the
+//! same shape.
 //!
 //! There are two ways to answer with an error in warp, and both give exactly
 //! [`HttpError::to_response`](crate::HttpError::to_response):
@@ -9,16 +10,88 @@
 //!   `Result<T: Reply, E: Reply>`.
 //! - **As a rejection.** An `and_then` handler fails with `Err(warp::reject::custom(error))`
 //!   (or `Err(error.into())`); the app ends with `.recover(httperr::warp::recover::<E>)`,
-//!   which answers with `E`'s response and passes every other rejection on, so warp's own
-//!   404s and 405s stay as they were. Do not leave the `recover` out: warp answers a
-//!   rejection it does not know with a 500 whose body is the error's `Debug` text, internal
-//!   details (and a hidden 5xx's source) included.
+//!   which answers with `E`'s response and passes every other rejection on.
 //!
 //! `Reject` requires `Debug + Send + Sync + 'static`; a derived type lacking one of them is
 //! still a `Reply` (if it is `Send`), just not a `Reject`.
 //!
+//! # warp's own errors
+//!
+//! End the app with `.recover(httperr::warp::recover_any)` (or [`recover_any_as`] with the
+//! app's format), after the `recover::<E>` of the app's own types: every rejection is then
+//! answered as a [`Rejection`](crate::Rejection). Without it, warp answers its own
+//! rejections in `text/plain` (a 404 empty), and a custom rejection no recover answered with a
+//! 500 whose body is the error's `Debug` text. For what warp cannot say by itself, use
+//! httperr's filters in place of warp's: [`param`] for a path segment, [`json`] for a JSON
+//! body, and [`catch_panic`] around a handler's future.
+//!
+//! ```
+//! use warp::Filter;
+//!
+//! #[derive(serde::Deserialize)]
+//! struct CreateUser {
+//!     email: String,
+//! }
+//!
+//! let user = warp::path("users")
+//!     .and(httperr::warp::param::<u64>("id"))
+//!     .and(warp::path::end())
+//!     .and(warp::get())
+//!     .map(|id: u64| id.to_string());
+//! let create = warp::path("users")
+//!     .and(warp::path::end())
+//!     .and(warp::post())
+//!     .and(httperr::warp::json::<CreateUser>(64 * 1024))
+//!     .map(|user: CreateUser| user.email);
+//! let app = user.or(create).recover(httperr::warp::recover_any);
+//!
+//! # fn block_on<F: std::future::Future>(future: F) -> F::Output {
+//! #     // warp's test requests are in memory: the future is ready at once.
+//! #     let mut future = std::pin::pin!(future);
+//! #     let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+//! #     loop {
+//! #         if let std::task::Poll::Ready(output) = future.as_mut().poll(&mut context) {
+//! #             return output;
+//! #         }
+//! #     }
+//! # }
+//! let response = block_on(warp::test::request().path("/users/abc").reply(&app));
+//! assert_eq!(response.status(), 400);
+//! assert_eq!(response.body().as_ref(), br#"{"error":"invalid path: `id` has the wrong type"}"#);
+//! let response = block_on(warp::test::request().method("PUT").path("/users").reply(&app));
+//! assert_eq!(response.status(), 405);
+//! ```
+//!
+//! What the app answers then (in JSON here):
+//!
+//! | request | status | body |
+//! |---|---|---|
+//! | no route matches | 404 | `{"error":"Not Found"}` |
+//! | a route's path matches, its method filter does not (`PUT /users`) | 405, no `Allow` | `{"error":"Method Not Allowed"}` |
+//! | a [`param`] that does not parse (`/users/abc`) | 400 | `` {"error":"invalid path: `id` has the wrong type"} `` |
+//! | a typed segment of `warp::path!` that does not parse | 404 (for warp the route does not match) | `{"error":"Not Found"}` |
+//! | a query `warp::query()` cannot deserialize | 400 | `{"error":"invalid query: it does not match what is expected"}` |
+//! | a header or cookie filter's missing or invalid value | 400 | `` {"error":"the `x-api-key` header is missing"} `` |
+//! | a [`json`] body of another content type | 415 | `{"error":"expected a JSON body (content-type: application/json)"}` |
+//! | a [`json`] body over the limit (by its `content-length`) | 413 | `{"error":"the request body is too large"}` |
+//! | a [`json`] body without a `content-length` | 411 | `{"error":"a content-length header is required"}` |
+//! | a [`json`] body that does not parse (`{"email":`) | 400 | `{"error":"invalid JSON body: it ends early (line 1, column 9)"}` |
+//! | a [`json`] body of the wrong shape (`{"email": 42}`) | 422 | `{"error":"invalid JSON body: a value has the wrong type (line 1, column 12)"}` |
+//! | `warp::body::json()` itself refusing the content type | 415 | `{"error":"the request's content type is not one this route takes"}` |
+//! | a handler under [`catch_panic`] panics | 500 | `{"error":"Internal Server Error"}` |
+//! | CORS refused by `warp::cors()` | 403 | `{"error":"the cross-origin request is not allowed"}` |
+//! | a custom rejection no `recover::<E>` answered, or a rejection warp keeps private (a body read error, a file that cannot be opened) | 500 | `{"error":"Internal Server Error"}` |
+//!
+//! What warp does not let a recover know: the methods of a path (its 405 carries none, so no
+//! `Allow` is sent), the names of path parameters (they are positional: [`param`] is given
+//! one), which body filter refused a content type (hence [`json`]), and the causes it keeps
+//! private (their status too: they answer 500). A rejection that has come through `.or(...)`
+//! carries each route's cause, of which `recover_any` answers the one warp prefers.
+//!
 //! [`Reply`]: ::warp::Reply
 //! [`Reject`]: ::warp::reject::Reject
+
+pub use super::warp_errors::{catch_panic, json, param, recover_any, recover_any_as};
 
 use core::future::{Ready, ready};
 use warp::Rejection;
@@ -33,7 +106,8 @@ pub fn into_response<E: crate::HttpError + ?Sized>(error: &E) -> Response {
 }
 
 /// A recover function for `.recover(...)`: answers a rejection that carries an `E` with that
-/// error's response, and passes any other rejection on unchanged.
+/// error's response, and passes any other rejection on unchanged (to a later `recover::<F>`,
+/// then [`recover_any`]).
 ///
 /// When routes are combined with `.or(...)`, a rejection can carry several routes' causes;
 /// this finds an `E` among them.
