@@ -361,7 +361,7 @@
 //! | actix-web | `App::new().wrap(httperr::actix_web::Rejections::default())` |
 //! | poem | `route.with(httperr::poem::Rejections::new())` |
 //! | rocket | `.register("/", httperr::rocket::catchers())`, and `httperr::rocket::Json` instead of Rocket's |
-//! | warp | WARP_HOOK |
+//! | warp | `.recover(httperr::warp::recover_any)` last, `httperr::warp::{param, json}` for named parameters and JSON bodies, and `httperr::warp::catch_panic` around each handler's future (warp's filters cannot be wrapped from outside) |
 //! | salvo | `httperr::salvo::Rejections::new().install(Service::new(router))` |
 //!
 //! Every hook answers an unknown route with 404, a wrong method with 405 (with `Allow` where
