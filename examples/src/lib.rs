@@ -2,7 +2,7 @@
 //!
 //! Routes: `GET /users/{id}` (user 1 exists, user 2 hits a storage failure, any other id is a
 //! 404), `POST /users` (a JSON [`CreateUser`] body of at most [`BODY_LIMIT`] bytes, answered
-//! with 201 and the [`NewUser`]), `GET /panic` (its handler panics: see [`panic`]) and
+//! with 201 and the [`NewUser`]), `GET /panic` (its handler panics: see [`panic()`]) and
 //! `GET /errors/{case}`, which answers with the error named in [`CASES`].
 //!
 //! Everything the framework answers itself (an unknown route, a wrong method, a path or body
