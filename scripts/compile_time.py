@@ -36,7 +36,7 @@ SHAPES = ["unit", "id", "string", "header", "source"]
 
 
 def httperr_enum(n: int) -> str:
-    lines = ["#[derive(Debug, httperr::HttpError)]", "pub enum BigError {"]
+    lines = ["#[derive(Debug, httperr::HttpError, httperr::axum::IntoResponse)]", "pub enum BigError {"]
     for i in range(n):
         shape = SHAPES[i % len(SHAPES)]
         if shape == "unit":

@@ -28,7 +28,7 @@ pub struct User {
 }
 
 /// Errors of the orders domain, with machine-readable codes.
-#[derive(Debug, HttpError)]
+#[derive(Debug, HttpError, httperr::utoipa::IntoResponses)]
 #[http(codes)]
 pub enum OrderError {
     #[status(404, "order {0} not found")]
@@ -38,7 +38,7 @@ pub enum OrderError {
 }
 
 /// Payment errors, as RFC 9457 problem details.
-#[derive(Debug, HttpError)]
+#[derive(Debug, HttpError, httperr::utoipa::IntoResponses)]
 #[http(format = "problem", type_base = "https://example.com/problems/")]
 pub enum PaymentProblem {
     #[status(402, "card ending {last4} was declined")]
@@ -49,8 +49,19 @@ pub enum PaymentProblem {
     },
 }
 
-/// The error type of every handler in the sample API.
-#[derive(Debug, HttpError)]
+/// The error type of every handler in the sample API: an `HttpError`, and the error type of
+/// each framework's handlers through that framework's derive.
+#[derive(
+    Debug,
+    HttpError,
+    httperr::axum::IntoResponse,
+    httperr::actix_web::ResponseError,
+    httperr::poem::ResponseError,
+    httperr::rocket::Responder,
+    httperr::warp::Reply,
+    httperr::salvo::Scribe,
+    httperr::utoipa::IntoResponses,
+)]
 pub enum ApiError {
     #[status(404)]
     UserNotFound,

@@ -1,4 +1,4 @@
-//! The `#[derive(HttpError)]` and `status!` macros. Documentation lives in the `httperr` crate.
+//! The `#[derive(HttpError)]`, framework derives and `status!` macros. Documentation lives in the `httperr` crate.
 //!
 //! # The pipeline
 //!
@@ -30,7 +30,8 @@
 //! | `route.rs` | the fast path of each message, header and body |
 //! | `arms.rs` | each method's arms, and the grouping of variants that share one |
 //! | `bound.rs` | where-clause predicates inferred per impl |
-//! | `expand/` | rendering: `mod.rs` (entry points, impl headers, `match`es, patterns), `http_error.rs`, `std_impls.rs` (`Display`, `Error`, `From`), `frameworks.rs` |
+//! | `expand/` | rendering: `mod.rs` (entry points, impl headers, `match`es, patterns), `http_error.rs`, `std_impls.rs` (`Display`, `Error`, `From`) |
+//! | `glue.rs` | the framework derives (`httperr::axum::IntoResponse`, …): one call of the runtime's glue macro each |
 //! | `fallback.rs` | stub impls when there are errors |
 //! | `args.rs` | a template's extra arguments: split into expressions, fields rewritten |
 //! | `headers.rs` | http's header constants, and the rules a `#[header]` is checked against |
@@ -65,6 +66,7 @@ mod codes;
 mod errors;
 mod expand;
 mod fallback;
+mod glue;
 mod headers;
 mod json;
 mod layout;
@@ -79,6 +81,44 @@ use proc_macro::TokenStream;
 #[proc_macro_derive(HttpError, attributes(status, header, http, from, source, detail))]
 pub fn derive_http_error(input: TokenStream) -> TokenStream {
     expand::derive(input.into()).into()
+}
+
+// The framework derives, re-exported by the runtime as `httperr::<framework>::<Trait>`
+// (see `glue.rs`).
+
+#[proc_macro_derive(AxumIntoResponse)]
+pub fn derive_axum_into_response(input: TokenStream) -> TokenStream {
+    glue::derive(input.into(), "__impl_axum").into()
+}
+
+#[proc_macro_derive(ActixWebResponseError)]
+pub fn derive_actix_web_response_error(input: TokenStream) -> TokenStream {
+    glue::derive(input.into(), "__impl_actix_web").into()
+}
+
+#[proc_macro_derive(PoemResponseError)]
+pub fn derive_poem_response_error(input: TokenStream) -> TokenStream {
+    glue::derive(input.into(), "__impl_poem").into()
+}
+
+#[proc_macro_derive(RocketResponder)]
+pub fn derive_rocket_responder(input: TokenStream) -> TokenStream {
+    glue::derive(input.into(), "__impl_rocket").into()
+}
+
+#[proc_macro_derive(WarpReply)]
+pub fn derive_warp_reply(input: TokenStream) -> TokenStream {
+    glue::derive(input.into(), "__impl_warp").into()
+}
+
+#[proc_macro_derive(SalvoScribe)]
+pub fn derive_salvo_scribe(input: TokenStream) -> TokenStream {
+    glue::derive(input.into(), "__impl_salvo").into()
+}
+
+#[proc_macro_derive(UtoipaIntoResponses)]
+pub fn derive_utoipa_into_responses(input: TokenStream) -> TokenStream {
+    glue::derive(input.into(), "__impl_utoipa").into()
 }
 
 #[proc_macro]

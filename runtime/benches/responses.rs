@@ -71,7 +71,7 @@ impl Case {
 }
 
 mod ours {
-    #[derive(Debug, httperr::HttpError)]
+    #[derive(Debug, httperr::HttpError, httperr::axum::IntoResponse)]
     pub enum ApiError {
         #[status(404)]
         NotFound,

@@ -21,6 +21,21 @@ pub use std::string::String;
 pub use std::vec::Vec;
 
 pub use crate::frameworks as glue;
+// The glue macros the framework derives call, one per framework.
+#[cfg(feature = "actix-web")]
+pub use crate::__impl_actix_web;
+#[cfg(feature = "axum")]
+pub use crate::__impl_axum;
+#[cfg(feature = "poem")]
+pub use crate::__impl_poem;
+#[cfg(feature = "rocket")]
+pub use crate::__impl_rocket;
+#[cfg(feature = "salvo")]
+pub use crate::__impl_salvo;
+#[cfg(feature = "utoipa")]
+pub use crate::__impl_utoipa;
+#[cfg(feature = "warp")]
+pub use crate::__impl_warp;
 #[cfg(feature = "actix-web")]
 pub use ::actix_web;
 #[cfg(feature = "poem")]

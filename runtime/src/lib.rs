@@ -326,22 +326,26 @@
 //!
 //! # Frameworks
 //!
-//! Each framework is a feature of this crate; the derive emits the framework's own trait impl
-//! for every type, and every impl answers with exactly [`HttpError::to_response`] (same status,
-//! headers, content type and body bytes), logging included.
+//! Each framework is a feature of this crate, with a derive named after the framework's trait:
+//! `#[derive(HttpError, httperr::axum::IntoResponse)]` makes the type a handler's error type,
+//! answering with exactly [`HttpError::to_response`] (same status, headers, content type and
+//! body bytes), logging included.
 //!
-//! | feature | what a derived type implements | handler |
+//! | feature | the derive, and what it implements | handler |
 //! |---|---|---|
-//! | `axum` | `axum::response::IntoResponse` | `async fn h() -> Result<Json<T>, MyError>` |
-//! | `actix-web` | `actix_web::ResponseError` | `async fn h() -> Result<Json<T>, MyError>` |
-//! | `poem` | `poem::error::ResponseError` (the typed error stays downcastable) | `#[handler] fn h() -> Result<Json<T>, MyError>` |
-//! | `rocket` | `rocket::response::Responder<'r, 'static>` | `#[get("/")] fn h() -> Result<Json<T>, MyError>` |
-//! | `warp` | `warp::Reply` and `warp::reject::Reject`, with [`warp::recover`] | `.map(h)` returning `Result<impl Reply, MyError>`, or `and_then` + `.recover(httperr::warp::recover::<MyError>)` |
-//! | `salvo` | `salvo::Scribe` | `#[handler] async fn h() -> Result<Json<T>, MyError>` |
-//! | `utoipa` | `utoipa::IntoResponses`, `ToSchema` | `#[utoipa::path(responses((status = 200, body = T), MyError))]` |
+//! | `axum` | `httperr::axum::IntoResponse`: `axum::response::IntoResponse` | `async fn h() -> Result<Json<T>, MyError>` |
+//! | `actix-web` | `httperr::actix_web::ResponseError`: `actix_web::ResponseError` | `async fn h() -> Result<Json<T>, MyError>` |
+//! | `poem` | `httperr::poem::ResponseError`: `poem::error::ResponseError` (the typed error stays downcastable) | `#[handler] fn h() -> Result<Json<T>, MyError>` |
+//! | `rocket` | `httperr::rocket::Responder`: `rocket::response::Responder<'r, 'static>` | `#[get("/")] fn h() -> Result<Json<T>, MyError>` |
+//! | `warp` | `httperr::warp::Reply`: `warp::Reply` and `warp::reject::Reject`, with [`warp::recover`] | `.map(h)` returning `Result<impl Reply, MyError>`, or `and_then` + `.recover(httperr::warp::recover::<MyError>)` |
+//! | `salvo` | `httperr::salvo::Scribe`: `salvo::Scribe` | `#[handler] async fn h() -> Result<Json<T>, MyError>` |
+//! | `utoipa` | `httperr::utoipa::IntoResponses`: `utoipa::IntoResponses`, `ToSchema` | `#[utoipa::path(responses((status = 200, body = T), MyError))]` |
 //! | `tracing` | (logging) | every 5xx logged with its `source()` chain |
 //!
-//! The user adds nothing but the feature: the impls reach the framework through this crate.
+//! A type has the impls it derives and no others: turning a feature on, here or anywhere in the
+//! dependency graph, adds no impl to a type that did not ask for it, so a type whose
+//! `IntoResponse` (say) is written by hand keeps compiling. Features stay additive; the price
+//! is one derive name per framework a type answers in.
 //! With poem, `HttpError::status` and poem's `ResponseError::status` share a name; with both
 //! traits imported, call it as `HttpError::status(&e)`. The `utoipa` feature documents every
 //! status a type can produce, with one named example per variant even when variants share a
@@ -765,10 +769,16 @@ pub fn success(status: StatusCode, message: &str) -> Response<Bytes> {
 #[doc(hidden)]
 pub mod __private;
 
-// The framework impls of `Rejection`, as the derive writes them for a user's type.
+// The framework impls of `Rejection`, as the framework derives write them for a user's type.
+#[cfg(feature = "axum")]
 crate::__impl_axum! { [] crate::Rejection [] }
+#[cfg(feature = "actix-web")]
 crate::__impl_actix_web! { [] crate::Rejection [] }
+#[cfg(feature = "poem")]
 crate::__impl_poem! { [] crate::Rejection [] }
+#[cfg(feature = "rocket")]
 crate::__impl_rocket! { [] crate::Rejection [] }
+#[cfg(feature = "warp")]
 crate::__impl_warp! { [] crate::Rejection [] }
+#[cfg(feature = "salvo")]
 crate::__impl_salvo! { [] crate::Rejection [] }

@@ -6,7 +6,6 @@
 //! `__p` inside the `const _` block that holds the impls), and carries no `#[allow]`: it is
 //! lint-clean, so a user's `#![forbid(...)]` never meets one.
 
-mod frameworks;
 mod http_error;
 mod std_impls;
 
@@ -118,7 +117,6 @@ impl<'a> Render<'a> {
             false => TokenStream::new(),
         };
         let std_impls = std_impls::std_impls(self);
-        let frameworks = frameworks::frameworks(self);
         // The methods a transparent variant's calls through `Forward` are looked up in.
         let mut forward_methods = TokenStream::new();
         if self
@@ -141,7 +139,6 @@ impl<'a> Render<'a> {
                 #http_error
                 #serialize
                 #std_impls
-                #frameworks
             };
         }
     }
@@ -260,7 +257,7 @@ impl<'a> Render<'a> {
 
 /// The identifier at the call site's span: naming a `#[deprecated]` type or variant there is
 /// not a use the lint reports (it would be, at the item's own span).
-fn call_site(ident: &Ident) -> Ident {
+pub(crate) fn call_site(ident: &Ident) -> Ident {
     let mut ident = ident.clone();
     ident.set_span(Span::call_site());
     ident

@@ -1,4 +1,4 @@
-//! actix-web 4 glue: every derived type is a `ResponseError`, and [`Rejections`] answers
+//! actix-web 4 glue: [`ResponseError`], the derive, and [`Rejections`], which answers
 //! actix-web's own errors and a handler's panic in the application's format.
 //!
 //! A handler returns `Result<impl Responder, E>` with `E` a derived type: actix-web implements
@@ -43,6 +43,25 @@ use bytes::Bytes;
 use std::borrow::Cow;
 
 pub use super::actix_web_errors::{Rejections, RejectionsService};
+
+/// Derives actix-web's `ResponseError` for a type that also derives [`HttpError`](crate::HttpError): the
+/// response is exactly [`to_response`](crate::HttpError::to_response)'s. A derive of its own,
+/// so that turning this crate's feature on never adds an impl to a type that did not ask for
+/// one (a type with a hand-written impl keeps compiling).
+///
+/// ```
+/// use actix_web::ResponseError as _;
+///
+/// #[derive(Debug, httperr::HttpError, httperr::actix_web::ResponseError)]
+/// enum UserError {
+///     #[status(404, "user {0} not found")]
+///     NotFound(u64),
+/// }
+///
+/// assert_eq!(UserError::NotFound(7).error_response().status(), 404);
+/// ```
+#[cfg(feature = "derive")]
+pub use httperr_macros::ActixWebResponseError as ResponseError;
 
 /// The body of the generated `ResponseError::status_code`: the same status as `to_response()`,
 /// without building the body (actix asks for it on its own, e.g. in logging middleware).

@@ -1,8 +1,8 @@
-//! axum 0.8 glue: `IntoResponse` for every derived type, and the hooks that make axum's own
+//! axum 0.8 glue: [`IntoResponse`], the derive, and the hooks that make axum's own
 //! errors (unknown route, wrong method, refused extractors, panics) answer in the app's format.
 //!
-//! A derived type is an `IntoResponse`: `async fn h() -> Result<Json<T>, MyError>` needs
-//! nothing more. What axum answers *itself* takes two things per app:
+//! A type that derives `HttpError` and [`IntoResponse`] is an `IntoResponse`:
+//! `async fn h() -> Result<Json<T>, MyError>` needs nothing more. What axum answers *itself* takes two things per app:
 //!
 //! - **The extractors** [`Json`], [`Path`] and [`Query`], used in place of axum's: the same
 //!   extractors (axum's do the work), whose rejection is a [`Rejection`](crate::Rejection) instead of axum's
@@ -62,6 +62,26 @@
 //! stay axum's: an empty 404 or 405, and a panic that closes the connection.
 
 pub use super::axum_errors::{Json, PanicResponse, Path, Query, RouterExt};
+
+/// Derives axum's `IntoResponse` for a type that also derives [`HttpError`](crate::HttpError): the
+/// response is exactly [`to_response`](crate::HttpError::to_response)'s. A derive of its own,
+/// so that turning this crate's feature on never adds an impl to a type that did not ask for
+/// one (a type with a hand-written impl keeps compiling).
+///
+/// ```
+/// use axum::response::IntoResponse as _;
+///
+/// #[derive(Debug, httperr::HttpError, httperr::axum::IntoResponse)]
+/// enum UserError {
+///     #[status(404, "user {0} not found")]
+///     NotFound(u64),
+/// }
+///
+/// // async fn get_user(..) -> Result<Json<User>, UserError> is a handler.
+/// assert_eq!(UserError::NotFound(7).into_response().status(), 404);
+/// ```
+#[cfg(feature = "derive")]
+pub use httperr_macros::AxumIntoResponse as IntoResponse;
 
 /// The body of the generated `IntoResponse::into_response`.
 #[doc(hidden)]

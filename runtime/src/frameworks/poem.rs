@@ -1,4 +1,4 @@
-//! poem 3 glue: `ResponseError` for every derived type, and [`Rejections`], the middleware that
+//! poem 3 glue: [`ResponseError`], the derive, and [`Rejections`], the middleware that
 //! answers poem's own errors and handler panics in the application's format.
 //!
 //! A handler's `Result<T, E>` needs `E: Into<poem::Error>`, which poem provides for every
@@ -41,6 +41,25 @@ use poem::http::StatusCode;
 use poem::{Body, Response, ResponseParts};
 
 pub use super::poem_errors::{Rejections, RejectionsEndpoint};
+
+/// Derives poem's `ResponseError` for a type that also derives [`HttpError`](crate::HttpError): the
+/// response is exactly [`to_response`](crate::HttpError::to_response)'s. A derive of its own,
+/// so that turning this crate's feature on never adds an impl to a type that did not ask for
+/// one (a type with a hand-written impl keeps compiling).
+///
+/// ```
+/// #[derive(Debug, httperr::HttpError, httperr::poem::ResponseError)]
+/// enum UserError {
+///     #[status(404, "user {0} not found")]
+///     NotFound(u64),
+/// }
+///
+/// let error = poem::Error::from(UserError::NotFound(7));
+/// assert_eq!(error.status(), 404);
+/// assert!(error.downcast_ref::<UserError>().is_some());
+/// ```
+#[cfg(feature = "derive")]
+pub use httperr_macros::PoemResponseError as ResponseError;
 
 /// The body of the generated `ResponseError::status`.
 #[doc(hidden)]

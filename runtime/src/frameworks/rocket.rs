@@ -1,7 +1,7 @@
-//! rocket 0.5: every derived type is a `Responder`, and [`catchers`] with the data guard
+//! rocket 0.5: [`Responder`], the derive, and [`catchers`] with the data guard
 //! [`Json`] make the errors Rocket answers itself come out in the same shape.
 //!
-//! A derived type is a handler's error type as it is: Rocket implements `Responder` for
+//! A type that derives [`Responder`] is a handler's error type: Rocket implements `Responder` for
 //! `Result<T, E>` when both sides are responders. Its responder always returns
 //! `Ok(Response)`: an `Err(Status)` would hand the request to a catcher, which would replace
 //! the body.
@@ -78,6 +78,24 @@
 //! with the `tracing` feature.
 
 pub use super::rocket_errors::{Json, catchers, catchers_with};
+
+/// Derives Rocket's `Responder<'r, 'static>` for a type that also derives [`HttpError`](crate::HttpError): the
+/// response is exactly [`to_response`](crate::HttpError::to_response)'s. A derive of its own,
+/// so that turning this crate's feature on never adds an impl to a type that did not ask for
+/// one (a type with a hand-written impl keeps compiling).
+///
+/// ```
+/// #[derive(Debug, httperr::HttpError, httperr::rocket::Responder)]
+/// enum UserError {
+///     #[status(404, "user {0} not found")]
+///     NotFound(u64),
+/// }
+///
+/// fn responder<'r, T: rocket::response::Responder<'r, 'static>>() {}
+/// responder::<UserError>(); // #[get("/")] fn h() -> Result<Json<User>, UserError> is a route
+/// ```
+#[cfg(feature = "derive")]
+pub use httperr_macros::RocketResponder as Responder;
 
 use bytes::Bytes;
 use http::header::CONTENT_LENGTH;

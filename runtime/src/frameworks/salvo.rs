@@ -1,4 +1,4 @@
-//! salvo 1 glue: `Scribe` for every derived type, and [`Rejections`], the catcher that answers
+//! salvo 1 glue: [`Scribe`], the derive, and [`Rejections`], the catcher that answers
 //! salvo's own errors and handler panics in the application's format.
 //!
 //! salvo implements `Writer` for every `Scribe + Send` and for `Result<T: Writer, E: Writer>`,
@@ -36,6 +36,24 @@
 use salvo_core::http::{ResBody, Response};
 
 pub use super::salvo_errors::Rejections;
+
+/// Derives salvo's `Scribe` for a type that also derives [`HttpError`](crate::HttpError): the
+/// response is exactly [`to_response`](crate::HttpError::to_response)'s. A derive of its own,
+/// so that turning this crate's feature on never adds an impl to a type that did not ask for
+/// one (a type with a hand-written impl keeps compiling).
+///
+/// ```
+/// #[derive(Debug, httperr::HttpError, httperr::salvo::Scribe)]
+/// enum UserError {
+///     #[status(404, "user {0} not found")]
+///     NotFound(u64),
+/// }
+///
+/// fn scribe<T: salvo_core::Scribe>() {}
+/// scribe::<UserError>(); // #[handler] async fn h() -> Result<Json<User>, UserError>
+/// ```
+#[cfg(feature = "derive")]
+pub use httperr_macros::SalvoScribe as Scribe;
 
 /// The body of the generated `Scribe::render`: writes `to_response()` into salvo's response.
 ///

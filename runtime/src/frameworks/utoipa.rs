@@ -1,6 +1,7 @@
 //! utoipa: OpenAPI documentation of every response a derived type can produce.
 //!
-//! With the `utoipa` feature, `#[derive(HttpError)]` also implements, for the type:
+//! With the `utoipa` feature, [`IntoResponses`], beside `#[derive(HttpError)]`, implements for
+//! the type:
 //!
 //! - [`utoipa::IntoResponses`]: one response per status the type can produce (transparent
 //!   variants contribute the statuses of the type they wrap), each with
@@ -33,7 +34,7 @@
 //! use httperr::HttpError;
 //! use utoipa::IntoResponses;
 //!
-//! #[derive(Debug, HttpError)]
+//! #[derive(Debug, HttpError, httperr::utoipa::IntoResponses)]
 //! #[http(codes)]
 //! enum UserError {
 //!     #[status(404, "user {id} not found")]
@@ -63,7 +64,7 @@
 //!
 //! ```
 //! # use httperr::HttpError;
-//! # #[derive(Debug, HttpError)]
+//! # #[derive(Debug, HttpError, httperr::utoipa::IntoResponses)]
 //! # enum UserError {
 //! #     #[status(404, "user {id} not found")]
 //! #     NotFound { id: u64 },
@@ -98,6 +99,26 @@
 //! What the framework answers itself on the way to a handler is a [`Rejection`](crate::Rejection);
 //! [`JsonBodyRejections`] documents the ones a JSON request body can get (400, 413, 415, 422),
 //! with the same schema, in `responses(...)` beside the type.
+
+/// Derives utoipa's `IntoResponses` and `ToSchema` for a type that also derives [`HttpError`](crate::HttpError): the
+/// response is exactly [`to_response`](crate::HttpError::to_response)'s. A derive of its own,
+/// so that turning this crate's feature on never adds an impl to a type that did not ask for
+/// one (a type with a hand-written impl keeps compiling).
+///
+/// ```
+/// use utoipa::IntoResponses as _;
+///
+/// #[derive(Debug, httperr::HttpError, httperr::utoipa::IntoResponses)]
+/// enum UserError {
+///     #[status(404, "user {0} not found")]
+///     NotFound(u64),
+/// }
+///
+/// // #[utoipa::path(get, path = "/users/{id}", responses(UserError))]
+/// assert!(UserError::responses().contains_key("404"));
+/// ```
+#[cfg(feature = "derive")]
+pub use httperr_macros::UtoipaIntoResponses as IntoResponses;
 
 use crate::layout::{self, INLINE, Layout, Member};
 use crate::response_doc::ResponseDoc;

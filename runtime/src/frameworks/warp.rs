@@ -1,4 +1,4 @@
-//! warp 0.4 glue: every derived type is a [`Reply`] and a [`Reject`]; [`recover`] turns such
+//! warp 0.4 glue: the [`Reply`] derive makes a type a `warp::Reply` and a [`Reject`]; [`recover`] turns such
 //! a rejection back into its response, and [`recover_any`] answers warp's own rejections in the
 //! same shape.
 //!
@@ -93,6 +93,26 @@
 
 pub use super::warp_errors::{catch_panic, json, param, recover_any, recover_any_as};
 
+/// Derives warp's `Reply` and `Reject` for a type that also derives [`HttpError`](crate::HttpError): the
+/// response is exactly [`to_response`](crate::HttpError::to_response)'s. A derive of its own,
+/// so that turning this crate's feature on never adds an impl to a type that did not ask for
+/// one (a type with a hand-written impl keeps compiling).
+///
+/// ```
+/// use warp::Reply as _;
+///
+/// #[derive(Debug, httperr::HttpError, httperr::warp::Reply)]
+/// enum UserError {
+///     #[status(404, "user {0} not found")]
+///     NotFound(u64),
+/// }
+///
+/// assert_eq!(UserError::NotFound(7).into_response().status(), 404);
+/// let _rejection: warp::Rejection = warp::reject::custom(UserError::NotFound(7));
+/// ```
+#[cfg(feature = "derive")]
+pub use httperr_macros::WarpReply as Reply;
+
 use core::future::{Ready, ready};
 use warp::Rejection;
 use warp::reject::Reject;
@@ -115,7 +135,7 @@ pub fn into_response<E: crate::HttpError + ?Sized>(error: &E) -> Response {
 /// ```
 /// use warp::Filter;
 ///
-/// #[derive(Debug, httperr::HttpError)]
+/// #[derive(Debug, httperr::HttpError, httperr::warp::Reply)]
 /// enum ApiError {
 ///     #[status(410, "order {0} was cancelled")]
 ///     Cancelled(u64),
@@ -154,9 +174,8 @@ pub fn recover<E: crate::HttpError + Reject>(
 // `Self: HttpError`, whose impl may carry bounds the derive inferred beyond the type's own
 // where clause. The bounds sit behind a higher-ranked lifetime so that, on a type lacking one,
 // the impl simply does not apply instead of failing to compile: a plain `Self: Send` on a
-// non-generic type is checked eagerly (E0277), and since cargo unifies features, any crate in
-// the graph turning on `warp` would otherwise break every derived type that is not
-// `Send + Sync`.
+// non-generic type is checked eagerly (E0277): a type that is not `Send + Sync` is still a
+// `Reply` when it is `Send`.
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __impl_warp {

@@ -252,9 +252,8 @@ async fn poem_error_keeps_the_typed_error() {
     assert_eq!(body, expected.into_body());
 }
 
-/// A generic error type. Its bounds are spelled out because the other frameworks' impls in
-/// this crate do not yet carry the bounds the derive infers (poem's and salvo's do).
-#[derive(Debug, httperr::HttpError)]
+/// A generic error type: its framework impl carries the bounds its `HttpError` impl needs.
+#[derive(Debug, httperr::HttpError, httperr::poem::ResponseError)]
 enum Wrapped<T: std::fmt::Debug + std::fmt::Display> {
     #[status(400, "bad value {0}")]
     Bad(T),

@@ -281,7 +281,7 @@ async fn rocket_panic_is_logged_at_error_level() {
 fn rocket_responder_for_generic_and_borrowing_types() {
     use rocket::response::Responder;
 
-    #[derive(Debug, httperr::HttpError)]
+    #[derive(Debug, httperr::HttpError, httperr::rocket::Responder)]
     enum Lookup<'a, T: std::fmt::Display + std::fmt::Debug> {
         #[status(404, "no {0} named {1}")]
         Missing(&'a str, T),

@@ -256,9 +256,8 @@ async fn salvo_error_keeps_middleware_headers() {
     stop(handle, task).await;
 }
 
-/// A generic error type. Its bounds are spelled out because the other frameworks' impls in
-/// this crate do not yet carry the bounds the derive infers (poem's and salvo's do).
-#[derive(Debug, httperr::HttpError)]
+/// A generic error type: its framework impl carries the bounds its `HttpError` impl needs.
+#[derive(Debug, httperr::HttpError, httperr::salvo::Scribe)]
 enum Wrapped<T: std::fmt::Debug + std::fmt::Display> {
     #[status(503, "busy")]
     #[http(expose)]

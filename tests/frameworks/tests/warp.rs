@@ -270,7 +270,7 @@ async fn warp_recover_finds_only_its_error() {
 /// any crate in the graph may turn on): it is simply neither a `Reply` nor a `Reject`.
 #[test]
 fn warp_glue_skips_types_that_cannot_cross_threads() {
-    #[derive(Debug, httperr::HttpError)]
+    #[derive(Debug, httperr::HttpError, httperr::warp::Reply)]
     enum LocalOnly {
         #[status(503, "cache {0} is warming up")]
         Warming(std::rc::Rc<str>),

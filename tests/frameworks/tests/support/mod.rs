@@ -212,7 +212,16 @@ impl std::fmt::Display for Panicking {
 }
 
 /// Errors whose own code misbehaves: the response must still be sent, whole.
-#[derive(Debug, httperr::HttpError)]
+#[derive(
+    Debug,
+    httperr::HttpError,
+    httperr::axum::IntoResponse,
+    httperr::actix_web::ResponseError,
+    httperr::poem::ResponseError,
+    httperr::rocket::Responder,
+    httperr::warp::Reply,
+    httperr::salvo::Scribe,
+)]
 pub enum Broken {
     /// Written through `Serialize`, where a failing `Display` made serde_json panic.
     #[status(422, "could not use {value}")]
