@@ -700,3 +700,32 @@ fn real_bodies_and_examples_satisfy_the_documented_schemas() {
         .collect();
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A hidden 5xx's template, header template and detail never reach the documentation: its
+/// examples show what the client gets, the reason phrase.
+#[derive(Debug, HttpError, httperr::utoipa::IntoResponses)]
+enum Hidden {
+    #[status(500, "query on db-host-7 failed: {0}")]
+    Db(String),
+    #[status(503, "replica {0} of secret-cluster is down")]
+    #[header("x-replica", "{0}")]
+    #[http(expose_headers)]
+    Down(u32),
+}
+
+#[test]
+fn hidden_5xx_templates_are_not_documented() {
+    let responses = serde_json::to_value(Hidden::responses()).expect("serialize");
+    let text = responses.to_string();
+    for secret in ["db-host-7", "secret-cluster", "query on"] {
+        assert!(!text.contains(secret), "the documentation shows {secret:?}: {text}");
+    }
+    let example = |status: &str| {
+        let content = &responses[status]["content"]["application/json"];
+        let examples = content["examples"].as_object().expect("named examples");
+        assert_eq!(examples.len(), 1, "{status}: one variant, one example");
+        examples.values().next().expect("an example")["value"].clone()
+    };
+    assert_eq!(example("500"), json!({ "error": "Internal Server Error" }));
+    assert_eq!(example("503"), json!({ "error": "Service Unavailable" }));
+}
