@@ -718,7 +718,10 @@ fn hidden_5xx_templates_are_not_documented() {
     let responses = serde_json::to_value(Hidden::responses()).expect("serialize");
     let text = responses.to_string();
     for secret in ["db-host-7", "secret-cluster", "query on"] {
-        assert!(!text.contains(secret), "the documentation shows {secret:?}: {text}");
+        assert!(
+            !text.contains(secret),
+            "the documentation shows {secret:?}: {text}"
+        );
     }
     let example = |status: &str| {
         let content = &responses[status]["content"]["application/json"];
