@@ -63,7 +63,7 @@ pub(crate) fn methods(variants: &[VariantPlan<'_>], our_display: bool) -> Method
             // A transparent variant's field may have headers and details of its own.
             Response::Transparent => (any_headers, any_details) = (true, true),
             Response::Own(own) => {
-                any_headers |= !own.headers.is_empty();
+                any_headers |= !own.headers.is_empty() || own.extra_headers.is_some();
                 any_details |= !own.details.is_empty();
                 any_direct |= matches!(
                     own.message,
@@ -177,9 +177,10 @@ fn headers_arm(own: Option<&Own>) -> Arm<HeadersArm> {
             HeaderValue::Formatted(resolved) => binds.extend(resolved.fields()),
         }
     }
+    binds.extend(own.extra_headers);
     binds.sort_unstable();
     binds.dedup();
-    if texts.len() == own.headers.len() {
+    if texts.len() == own.headers.len() && own.extra_headers.is_none() {
         shared_reading(HeadersArm::Headers(texts), binds)
     } else {
         alone(HeadersArm::Formatted, binds)
@@ -187,7 +188,9 @@ fn headers_arm(own: Option<&Own>) -> Arm<HeadersArm> {
 }
 
 fn response_arm(own: &Own) -> ResponseArm {
-    let headers = own.headers.len();
+    // The size the header map starts at: a `#[headers]` field counts for one, and the map
+    // grows if it holds more.
+    let headers = own.headers.len() + usize::from(own.extra_headers.is_some());
     match &own.body {
         Body::Serialized => ResponseArm::Serialized { headers },
         Body::Fixed(body) => ResponseArm::Fixed {

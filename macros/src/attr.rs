@@ -86,6 +86,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) from: Option<Span>,
     pub(crate) source: Option<Span>,
     pub(crate) detail: Option<Span>,
+    /// `#[headers]`: the field holds extra headers (a `HeaderMap` or `Option<HeaderMap>`).
+    pub(crate) headers: Option<Span>,
 }
 
 const HTTP_OPTIONS: [&str; 9] = [
@@ -139,6 +141,11 @@ pub(crate) fn item(attrs: &[Attribute], errors: &mut Errors) -> Attrs {
                 attr,
                 "#[detail] belongs on a field: it puts that field into the body; move it onto the field",
             ));
+        } else if path.is_ident("headers") {
+            errors.push(syn::Error::new_spanned(
+                attr,
+                "#[headers] belongs on a field: it sends the headers that field holds (a `HeaderMap`); move it onto the field, or write one header with #[header(NAME, \"value\")]",
+            ));
         } else if (path.is_ident("from") || path.is_ident("source"))
             && matches!(attr.meta, Meta::Path(_))
         {
@@ -171,6 +178,8 @@ pub(crate) fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
             &mut out.source
         } else if path.is_ident("detail") {
             &mut out.detail
+        } else if path.is_ident("headers") {
+            &mut out.headers
         } else {
             for name in ["status", "header", "http"] {
                 if path.is_ident(name) {

@@ -38,6 +38,9 @@ pub(crate) fn infer(input: &Input<'_>, variants: &[VariantPlan<'_>], our_display
                 for &i in &own.details {
                     http_error.add(&fields[i], quote!(::httperr::__private::serde::Serialize));
                 }
+                if let Some(i) = own.extra_headers {
+                    http_error.add(&fields[i], quote!(::httperr::__private::ExtraHeaders));
+                }
                 for header in &own.headers {
                     match &header.value {
                         HeaderValue::Formatted(resolved) => http_error.template(fields, resolved),

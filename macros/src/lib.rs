@@ -78,7 +78,10 @@ mod valid;
 
 use proc_macro::TokenStream;
 
-#[proc_macro_derive(HttpError, attributes(status, header, http, from, source, detail))]
+#[proc_macro_derive(
+    HttpError,
+    attributes(status, header, headers, http, from, source, detail)
+)]
 pub fn derive_http_error(input: TokenStream) -> TokenStream {
     expand::derive(input.into()).into()
 }

@@ -60,6 +60,8 @@ pub(crate) struct Own {
     pub(crate) headers: Vec<HeaderPlan>,
     /// Indexes of the `#[detail]` fields, in field order.
     pub(crate) details: Vec<usize>,
+    /// The `#[headers]` field, whose headers go in after the variant's own.
+    pub(crate) extra_headers: Option<usize>,
     pub(crate) body: Body,
 }
 

@@ -279,6 +279,15 @@ fn check_variant(
             });
         }
     }
+    let mut extra_headers = None;
+    for (i, field) in variant.fields.iter().enumerate() {
+        if let Some(span) = field.attrs.headers {
+            if !(exposed || attrs.http.expose_headers.is_some()) {
+                errors.at(span, format!("a {code} hides everything of its fields from clients, but #[headers] would send the headers its field `{}` holds: add #[http(expose_headers)] to the variant if they are safe to show, or remove #[headers]", field.name));
+            }
+            extra_headers = extra_headers.or(Some(i));
+        }
+    }
     let without_required = attrs.http.without_required_headers.is_some()
         || type_http.without_required_headers.is_some();
     if let Some(row) = codes::lookup(code) {
@@ -392,6 +401,7 @@ fn check_variant(
         format,
         headers,
         details,
+        extra_headers,
         body,
     };
     Some((Response::Own(Box::new(own)), display))
@@ -427,6 +437,7 @@ fn check_variant_options(attrs: &Attrs, errors: &mut Errors) {
 fn check_fields(variant: &Variant<'_>, thiserror: bool, errors: &mut Errors) {
     let count = variant.fields.len();
     let mut source: Option<Span> = None;
+    let mut extra_headers: Option<Span> = None;
     for field in &variant.fields {
         if let Some(span) = field.attrs.from {
             if count != 1 {
@@ -442,6 +453,21 @@ fn check_fields(variant: &Variant<'_>, thiserror: bool, errors: &mut Errors) {
         if field.is_source() && !thiserror {
             if let Some(lifetime) = non_static_lifetime(field.ty) {
                 errors.at(lifetime, "a source cannot borrow: `Error::source` returns `dyn Error + 'static`, so the source's type must be 'static; own the error (or wrap it in an `Arc`) instead of borrowing it");
+            }
+        }
+        if let Some(span) = field.attrs.headers {
+            if extra_headers.is_some() {
+                errors.at(span, "a variant has one #[headers] field: merge the maps, or remove #[headers] from one of these fields");
+            }
+            extra_headers = Some(span);
+            if field
+                .attrs
+                .detail
+                .or(field.attrs.source)
+                .or(field.attrs.from)
+                .is_some()
+            {
+                errors.at(span, "a #[headers] field holds the response's extra headers, and is nothing else: remove #[detail], #[source] or #[from] from it");
             }
         }
         if let Some(span) = field.attrs.detail {
@@ -501,6 +527,13 @@ fn check_transparent(
             errors.at(
                 detail,
                 "a transparent variant's body is the wrapped error's: #[detail] has no place here",
+            );
+            ok = false;
+        }
+        if let Some(headers) = field.attrs.headers {
+            errors.at(
+                headers,
+                "a transparent variant sends the headers of the error it wraps: remove #[headers]",
             );
             ok = false;
         }

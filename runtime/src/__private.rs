@@ -3,7 +3,9 @@
 pub use crate::as_dyn_error::AsDynError;
 pub use crate::body::{serialize, serialize_without_details};
 pub use crate::forward::{Forward, ForwardType, methods as forward_methods};
-pub use crate::message::{Field, FieldInt, FieldStr, JsonMessage, append_header, message};
+pub use crate::message::{
+    ExtraHeaders, Field, FieldInt, FieldStr, JsonMessage, append_header, extra_headers, message,
+};
 pub use crate::response::{respond, respond_fixed, respond_serialized, status};
 pub use crate::response_doc::ResponseDoc;
 pub use crate::{BodyFormat, HttpError};

@@ -63,6 +63,39 @@
 //! | `#[from]` | the only field of a variant | `From<Field>`; implies `#[source]` |
 //! | `#[source]` (or a field named `source`) | field | what `Error::source` returns |
 //! | `#[detail]` | named field (`Serialize`) | put the field into the body |
+//! | `#[headers]` | one field (`HeaderMap` or `Option<HeaderMap>`) | send the headers it holds, after the variant's own |
+//!
+//! A `#[headers]` field carries headers the error only knows when it is made (rate-limit
+//! quotas, say). They go in after the variant's `#[header]`s: a name the map holds replaces
+//! the variant's values for that name, every value of it is kept, and hop-by-hop names
+//! (`connection`, `transfer-encoding`, …) are left out; `content-type` and `content-length` are
+//! always the response's own. Like any header read from a field, a hidden 5xx sends them only
+//! with `#[http(expose_headers)]`. They are not in the OpenAPI documentation, which cannot know
+//! them.
+//!
+//! ```
+//! use http::{HeaderMap, HeaderValue};
+//! use httperr::HttpError;
+//!
+//! #[derive(Debug, HttpError)]
+//! enum LimitError {
+//!     #[status(429, "slow down")]
+//!     #[header(RETRY_AFTER, "{wait}")]
+//!     Limited {
+//!         wait: u64,
+//!         #[headers]
+//!         quota: HeaderMap,
+//!     },
+//! }
+//!
+//! let mut quota = HeaderMap::new();
+//! quota.insert("x-ratelimit-limit", HeaderValue::from(100));
+//! quota.insert("x-ratelimit-remaining", HeaderValue::from(0));
+//! let response = LimitError::Limited { wait: 30, quota }.to_response();
+//! assert_eq!(response.headers()["retry-after"], "30");
+//! assert_eq!(response.headers()["x-ratelimit-limit"], "100");
+//! assert_eq!(response.headers()["x-ratelimit-remaining"], "0");
+//! ```
 //!
 //! Status constants are `http::StatusCode` names; the RFC 9110 phrase in SCREAMING_SNAKE works
 //! too (`CONTENT_TOO_LARGE` as well as `PAYLOAD_TOO_LARGE`).

@@ -51,6 +51,49 @@ pub fn append_header(headers: &mut HeaderMap, name: HeaderName, value: fmt::Argu
     }
 }
 
+/// What a `#[headers]` field can hold: a `HeaderMap`, or an `Option` of one.
+#[diagnostic::on_unimplemented(
+    message = "a #[headers] field holds a `HeaderMap` or an `Option<HeaderMap>`, not `{Self}`",
+    label = "not a header map",
+    note = "build the map when the error is made (`http::HeaderMap::new()`, then `insert`), or send one header with #[header(NAME, \"{{field}}\")]"
+)]
+pub trait ExtraHeaders {
+    fn header_map(&self) -> Option<&HeaderMap>;
+}
+
+impl ExtraHeaders for HeaderMap {
+    fn header_map(&self) -> Option<&HeaderMap> {
+        Some(self)
+    }
+}
+
+impl ExtraHeaders for Option<HeaderMap> {
+    fn header_map(&self) -> Option<&HeaderMap> {
+        self.as_ref()
+    }
+}
+
+/// Adds a `#[headers]` field's headers after the variant's own: a name the field holds
+/// replaces the variant's values for it, every value of it is kept, and hop-by-hop and
+/// framing names are left out (the response's own `content-type` and `content-length` are
+/// set after, and win anyway).
+pub fn extra_headers(headers: &mut HeaderMap, extra: &(impl ExtraHeaders + ?Sized)) {
+    let Some(extra) = extra.header_map() else {
+        return;
+    };
+    for name in extra.keys() {
+        if crate::response::is_hop_by_hop(name.as_str()) {
+            #[cfg(feature = "tracing")]
+            tracing::warn!(header = %name, "httperr left out a hop-by-hop header of a #[headers] field");
+            continue;
+        }
+        headers.remove(name);
+        for value in extra.get_all(name) {
+            headers.append(name.clone(), value.clone());
+        }
+    }
+}
+
 /// `bytes` without leading and trailing spaces and tabs (RFC 9110's optional whitespace).
 fn trim_whitespace(mut bytes: &[u8]) -> &[u8] {
     while let [b' ' | b'\t', rest @ ..] = bytes {

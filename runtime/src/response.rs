@@ -270,7 +270,7 @@ fn content_length(len: usize) -> HeaderValue {
 
 /// Whether `name` (lowercase, as `HeaderName`s are) is one of [`HOP_BY_HOP`]: by length first,
 /// so that the common names cost one comparison.
-fn is_hop_by_hop(name: &str) -> bool {
+pub(crate) fn is_hop_by_hop(name: &str) -> bool {
     match name.len() {
         2 => name == "te",
         7 => name == "trailer",

@@ -85,6 +85,8 @@ const DERIVE_MISTAKES: &[&str] = &[
     r#"{E} #[status(404, "x", 1)] M,"#,
     "{E} #[status(404)] M(#[source] std::io::Error, #[source] std::io::Error),",
     "{E} #[status(transparent, \"x\")] M(Inner),",
+    "{E} #[status(503)] M { #[headers] h: http::HeaderMap },",
+    "{E} #[status(429)] M { #[headers] a: http::HeaderMap, #[headers] b: http::HeaderMap },",
 ];
 
 /// Mistakes only the type checker sees, one per wrong variant.
@@ -98,6 +100,7 @@ const TYPE_MISTAKES: &[&str] = &[
     r#"{E} #[status(404, "{0}")] M(NotDisplay),"#,
     "{E} #[status(500)] M(#[from] NotDisplay),",
     r#"{E} #[status(404, "{nope}")] M,"#,
+    "{E} #[status(429)] M { #[headers] h: u32 },",
 ];
 
 /// Each module's prelude: what the seeds and mistakes name.

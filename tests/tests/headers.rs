@@ -161,3 +161,94 @@ fn arms_shared_across_variants_keep_each_variant_value() {
         r#"{"error":"slow down 4294967295"}"#,
     );
 }
+
+/// Headers the error carries in a field (tower-governor's `headers: Option<HeaderMap>`).
+#[derive(Debug, HttpError)]
+enum Governed {
+    #[status(429, "slow down")]
+    #[header(RETRY_AFTER, "{wait}")]
+    #[header("x-source", "variant")]
+    Limited {
+        wait: u64,
+        #[headers]
+        quota: Option<http::HeaderMap>,
+    },
+    #[status(503)]
+    #[http(expose_headers)] // a hidden 5xx sends a field's headers only where it says so
+    Busy(#[headers] http::HeaderMap),
+}
+
+fn map(pairs: &[(&'static str, &'static str)]) -> http::HeaderMap {
+    let mut map = http::HeaderMap::new();
+    for (name, value) in pairs {
+        map.append(*name, http::HeaderValue::from_static(value));
+    }
+    map
+}
+
+#[test]
+fn a_headers_field_goes_in_after_the_variants_own() {
+    let quota = map(&[
+        ("x-ratelimit-limit", "100"),
+        ("x-ratelimit-remaining", "0"),
+        ("x-source", "field"),
+        ("vary", "accept"),
+        ("vary", "origin"),
+        // Framing and hop-by-hop headers never come from the error.
+        ("content-type", "text/html"),
+        ("content-length", "7"),
+        ("transfer-encoding", "chunked"),
+        ("connection", "close"),
+    ]);
+    let error = Governed::Limited {
+        wait: 30,
+        quota: Some(quota),
+    };
+    let response = error.to_response();
+    let headers = response.headers();
+    let all = |name: &str| -> Vec<&str> {
+        headers
+            .get_all(name)
+            .iter()
+            .map(|v| v.to_str().unwrap())
+            .collect()
+    };
+    assert_eq!(all("retry-after"), ["30"]);
+    assert_eq!(all("x-ratelimit-limit"), ["100"]);
+    assert_eq!(all("x-ratelimit-remaining"), ["0"]);
+    assert_eq!(
+        all("x-source"),
+        ["field"],
+        "the field's value replaces the variant's"
+    );
+    assert_eq!(
+        all("vary"),
+        ["accept", "origin"],
+        "every value of a name is kept"
+    );
+    assert_eq!(all("content-type"), ["application/json"]);
+    assert_eq!(all("content-length"), ["21"]);
+    assert!(headers.get("transfer-encoding").is_none());
+    assert!(headers.get("connection").is_none());
+    assert_eq!(headers.len(), 8);
+    assert_eq!(response.body().as_ref(), br#"{"error":"slow down"}"#);
+
+    // `None`: the variant's own headers only.
+    let response = Governed::Limited {
+        wait: 5,
+        quota: None,
+    }
+    .to_response();
+    assert_eq!(response.headers()["retry-after"], "5");
+    assert_eq!(response.headers()["x-source"], "variant");
+    assert_eq!(response.headers().len(), 4);
+
+    // A hidden 5xx that exposes its headers: the field's go out, the body stays the title.
+    let response = Governed::Busy(map(&[("retry-after", "120")])).to_response();
+    assert_eq!(response.status(), 503);
+    assert_eq!(response.headers()["retry-after"], "120");
+    assert_eq!(
+        response.body().as_ref(),
+        br#"{"error":"Service Unavailable"}"#
+    );
+}

@@ -60,6 +60,13 @@ use std::time::Instant;
 const SEEDS: &[(bool, &str)] = &[
     (
         true,
+        r#"enum Governed {
+            #[status(429)] #[header(RETRY_AFTER, "{wait}")] Limited { wait: u64, #[headers] quota: Option<http::HeaderMap> },
+            #[status(503)] #[http(expose_headers)] Busy(#[headers] http::HeaderMap),
+        }"#,
+    ),
+    (
+        true,
         r#"#[http(skip(Display, Error, From, Serialize))]
         enum OwnImpls {
             #[status(404, "{} {x:p} {MSG}", .0.len(), x = .1)] A(String, Box<u8>),
@@ -367,7 +374,7 @@ impl Rng {
 /// Identifiers to swap in: attribute and option names, keywords, constants, generated names.
 #[rustfmt::skip]
 const KEYWORDS: &[&str] = &[
-    "status", "header", "http", "from", "source", "detail", "error", "transparent", "format",
+    "status", "header", "headers", "http", "from", "source", "detail", "error", "transparent", "format",
     "codes", "type_base", "code", "expose", "expose_headers", "skip", "unregistered", "without_required_headers", "enum",
     "struct", "union", "fn", "impl", "where", "pub", "crate", "self", "Self", "super", "dyn",
     "const", "static", "mut", "ref", "move", "async", "await", "match", "if", "else", "type",
@@ -381,7 +388,7 @@ const KEYWORDS: &[&str] = &[
 const SNIPPETS: &[&str] = &[
     ",", ";", ":", "::", "=", "==", "=>", "->", "#", "$", "@", "?", "!", ".", "..", "..=", "&",
     "&&", "|", "+", "-", "*", "/", "%", "^", "<", ">", "<<", ">>", "~", "'a", "'static", "_",
-    "#[status(404)]", "#[http(codes)]", "#[from]", "#[detail]", "#[source]", "pub", "r#type", "()",
+    "#[status(404)]", "#[http(codes)]", "#[from]", "#[detail]", "#[source]", "#[headers]", "pub", "r#type", "()",
     "[]", "{}", "(,)", "<T>", "x: u8", "u8", "\"s\"", "0", "1.5", "'c'", "b\"b\"",
     "#[header(RETRY_AFTER, \"1\")]", "#[status(transparent)]", "#[error(\"e\")]",
 ];

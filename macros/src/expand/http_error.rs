@@ -120,6 +120,13 @@ fn insert_headers(r: &Render<'_>) -> TokenStream {
                     }
                 });
             }
+            if let Some(i) = own.extra_headers {
+                let field = &r.variant(v).fields[i];
+                // At the field's type: where a field that is not a header map is reported.
+                let at = Span::call_site().located_at(field.ty.span());
+                let binding = format_ident!("{}", field.binding, span = at);
+                out.extend(quote_spanned!(at=> __p::extra_headers(__headers, #binding);));
+            }
             quote!({ #out })
         }
         HeadersArm::Forward => r.forward(v, "insert_headers", Some("__headers")),
