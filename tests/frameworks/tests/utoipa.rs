@@ -731,4 +731,10 @@ fn hidden_5xx_templates_are_not_documented() {
     };
     assert_eq!(example("500"), json!({ "error": "Internal Server Error" }));
     assert_eq!(example("503"), json!({ "error": "Service Unavailable" }));
+    // As the responses themselves say.
+    let db = Hidden::Db("timeout".into()).to_response();
+    assert_eq!(db.body().as_ref(), br#"{"error":"Internal Server Error"}"#);
+    let down = Hidden::Down(2).to_response();
+    assert_eq!(down.body().as_ref(), br#"{"error":"Service Unavailable"}"#);
+    assert_eq!(down.headers()["x-replica"], "2");
 }
