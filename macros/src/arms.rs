@@ -48,9 +48,13 @@ fn alone<A>(arm: A, binds: Vec<usize>) -> Arm<A> {
     }
 }
 
-/// A transparent variant's arm: the same method called on the field, at the field's type.
-fn forward<A>(arm: A) -> Arm<A> {
-    alone(arm, vec![0])
+/// A transparent variant's arm: the same method called on the forwarded field, at its type.
+fn forward<A>(arm: A, plan: &VariantPlan<'_>) -> Arm<A> {
+    let mut binds = Vec::new();
+    if let Response::Transparent(i) = plan.response {
+        binds.push(i);
+    }
+    alone(arm, binds)
 }
 
 /// `our_display`: the derive writes `Display`, which then formats message templates.
@@ -61,7 +65,7 @@ pub(crate) fn methods(variants: &[VariantPlan<'_>], our_display: bool) -> Method
     for plan in variants {
         match &plan.response {
             // A transparent variant's field may have headers and details of its own.
-            Response::Transparent => (any_headers, any_details) = (true, true),
+            Response::Transparent(_) => (any_headers, any_details) = (true, true),
             Response::Own(own) => {
                 any_headers |= !own.headers.is_empty() || own.extra_headers.is_some();
                 any_details |= !own.details.is_empty();
@@ -76,31 +80,31 @@ pub(crate) fn methods(variants: &[VariantPlan<'_>], our_display: bool) -> Method
         }
     }
     Methods {
-        status: build(variants, &|_, own| match own {
+        status: build(variants, &|plan, own| match own {
             Some(own) => shared(StatusArm::Status(own.status)),
-            None => forward(StatusArm::Forward),
+            None => forward(StatusArm::Forward, plan),
         }),
-        message: build(variants, &|_, own| match own {
+        message: build(variants, &|plan, own| match own {
             Some(own) => match &own.message {
                 Message::Fixed(text) => shared(MessageArm::Fixed(text.clone())),
                 Message::Template { .. } | Message::Display { .. } => shared(MessageArm::Written),
             },
-            None => forward(MessageArm::Forward),
+            None => forward(MessageArm::Forward, plan),
         }),
-        code: build(variants, &|_, own| match own {
+        code: build(variants, &|plan, own| match own {
             Some(own) => shared(CodeArm::Code(own.code.clone())),
-            None => forward(CodeArm::Forward),
+            None => forward(CodeArm::Forward, plan),
         }),
-        format: build(variants, &|_, own| match own {
+        format: build(variants, &|plan, own| match own {
             Some(own) => shared(FormatArm::Format(own.format.clone())),
-            None => forward(FormatArm::Forward),
+            None => forward(FormatArm::Forward, plan),
         }),
-        insert_headers: any_headers.then(|| build(variants, &|_, own| headers_arm(own))),
-        to_response: build(variants, &|_, own| match own {
+        insert_headers: any_headers.then(|| build(variants, &|plan, own| headers_arm(plan, own))),
+        to_response: build(variants, &|plan, own| match own {
             Some(own) => shared(response_arm(own)),
-            None => forward(ResponseArm::Forward),
+            None => forward(ResponseArm::Forward, plan),
         }),
-        write_message: build(variants, &|_, own| match own {
+        write_message: build(variants, &|plan, own| match own {
             Some(own) => match &own.message {
                 Message::Fixed(_) => shared(WriteMessageArm::Message),
                 Message::Template { resolved, .. } if !our_display => {
@@ -110,10 +114,10 @@ pub(crate) fn methods(variants: &[VariantPlan<'_>], our_display: bool) -> Method
                     shared(WriteMessageArm::Display)
                 }
             },
-            None => forward(WriteMessageArm::Forward),
+            None => forward(WriteMessageArm::Forward, plan),
         }),
         write_json: any_direct.then(|| {
-            build(variants, &|_, own| match own {
+            build(variants, &|plan, own| match own {
                 Some(own) => match &own.message {
                     Message::Template {
                         direct: Some(segments),
@@ -121,21 +125,21 @@ pub(crate) fn methods(variants: &[VariantPlan<'_>], our_display: bool) -> Method
                     } => shared_reading(WriteJsonArm::Direct(segments.clone()), pieces(segments)),
                     _ => shared(WriteJsonArm::Message),
                 },
-                None => forward(WriteJsonArm::Forward),
+                None => forward(WriteJsonArm::Forward, plan),
             })
         }),
         has_details: any_details.then(|| {
-            build(variants, &|_, own| match own {
+            build(variants, &|plan, own| match own {
                 Some(own) => shared(HasDetailsArm::Has(!own.details.is_empty())),
-                None => forward(HasDetailsArm::Forward),
+                None => forward(HasDetailsArm::Forward, plan),
             })
         }),
         serialize_details: any_details.then(|| {
-            build(variants, &|_, own| match own {
+            build(variants, &|plan, own| match own {
                 Some(own) if own.details.is_empty() => shared(SerializeDetailsArm::None),
                 // Each entry at its field's type, where a missing `Serialize` is reported.
                 Some(own) => alone(SerializeDetailsArm::Fields, own.details.clone()),
-                None => forward(SerializeDetailsArm::Forward),
+                None => forward(SerializeDetailsArm::Forward, plan),
             })
         }),
         display: build(variants, &|plan, _| match &plan.display {
@@ -145,24 +149,24 @@ pub(crate) fn methods(variants: &[VariantPlan<'_>], our_display: bool) -> Method
                 None => alone(DisplayArm::Template, resolved.fields()),
             },
             // Written with no span of the field's: variants wrapping one type share it.
-            Display::Transparent => shared_reading(DisplayArm::Forward, vec![0]),
+            Display::Transparent(i) => shared_reading(DisplayArm::Forward, vec![*i]),
         }),
         source: build(variants, &|plan, _| match (&plan.response, plan.source) {
-            (Response::Transparent, _) => shared_reading(SourceArm::Forward, vec![0]),
-            (Response::Own(_), Some(cause)) => shared_reading(
+            (_, Some(cause)) => shared_reading(
                 SourceArm::Field {
                     optional: cause.optional,
                 },
                 vec![cause.field],
             ),
+            (Response::Transparent(i), None) => shared_reading(SourceArm::Forward, vec![*i]),
             (Response::Own(_), None) => shared(SourceArm::None),
         }),
     }
 }
 
-fn headers_arm(own: Option<&Own>) -> Arm<HeadersArm> {
+fn headers_arm(plan: &VariantPlan<'_>, own: Option<&Own>) -> Arm<HeadersArm> {
     let Some(own) = own else {
-        return forward(HeadersArm::Forward);
+        return forward(HeadersArm::Forward, plan);
     };
     let mut texts = Vec::with_capacity(own.headers.len());
     let mut binds = Vec::new();
@@ -241,7 +245,7 @@ fn build<A: PartialEq>(
     for plan in variants {
         let own = match &plan.response {
             Response::Own(own) => Some(&**own),
-            Response::Transparent => None,
+            Response::Transparent(_) => None,
         };
         built.push(arm(plan, own));
     }

@@ -83,6 +83,8 @@ pub(crate) enum Format {
 
 #[derive(Default)]
 pub(crate) struct FieldAttrs {
+    /// `#[transparent]`: the field a transparent variant with several fields forwards to.
+    pub(crate) transparent: Option<Span>,
     pub(crate) from: Option<Span>,
     pub(crate) source: Option<Span>,
     pub(crate) detail: Option<Span>,
@@ -105,6 +107,7 @@ const HTTP_OPTIONS: [&str; 9] = [
 /// The attributes of a type or variant; field attributes found here are errors.
 pub(crate) fn item(attrs: &[Attribute], errors: &mut Errors) -> Attrs {
     let mut out = Attrs::default();
+    let mut misplaced_transparent = false;
     for attr in attrs {
         let path = attr.path();
         if path.is_ident("status") {
@@ -136,6 +139,12 @@ pub(crate) fn item(attrs: &[Attribute], errors: &mut Errors) -> Attrs {
                 });
                 out.thiserror_text = parsed.ok().and(text);
             }
+        } else if path.is_ident("transparent") {
+            misplaced_transparent = true;
+            errors.push(syn::Error::new_spanned(
+                attr,
+                "#[transparent] belongs on a field: it marks the error a transparent variant forwards to; to make this one transparent, write #[status(transparent)]",
+            ));
         } else if path.is_ident("detail") {
             errors.push(syn::Error::new_spanned(
                 attr,
@@ -160,6 +169,13 @@ pub(crate) fn item(attrs: &[Attribute], errors: &mut Errors) -> Attrs {
             ));
         }
     }
+    // Meant as `#[status(transparent)]`: a status present but invalid, not also a missing one.
+    if misplaced_transparent && out.status.is_none() {
+        out.status = Some(Status {
+            kind: StatusKind::Invalid,
+            template: None,
+        });
+    }
     out
 }
 
@@ -168,7 +184,9 @@ pub(crate) fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
     let mut out = FieldAttrs::default();
     for attr in attrs {
         let path = attr.path();
-        let slot = if path.is_ident("from") {
+        let slot = if path.is_ident("transparent") {
+            &mut out.transparent
+        } else if path.is_ident("from") {
             // `#[from(...)]` and `#[from = ...]` belong to derive_more and the like.
             if !matches!(attr.meta, Meta::Path(_)) {
                 continue;
@@ -200,6 +218,10 @@ pub(crate) fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
                 error.span(),
                 format!("#[{name}] takes no arguments: write #[{name}]"),
             );
+            // The field is still marked, as meant: no second error for a missing marker.
+            if name == "transparent" && slot.is_none() {
+                *slot = Some(path.span());
+            }
         } else if slot.is_some() {
             errors.push(syn::Error::new_spanned(
                 attr,

@@ -27,11 +27,12 @@ pub(crate) fn infer(input: &Input<'_>, variants: &[VariantPlan<'_>], our_display
     for plan in variants {
         let fields = &plan.variant.fields;
         match &plan.response {
-            Response::Transparent => {
-                if let Some(field) = fields.first() {
-                    http_error.add(field, quote!(::httperr::HttpError));
-                    display.add(field, quote!(::core::fmt::Display));
-                    error.add(field, quote!(::core::error::Error));
+            &Response::Transparent(i) => {
+                http_error.add(&fields[i], quote!(::httperr::HttpError));
+                display.add(&fields[i], quote!(::core::fmt::Display));
+                // Its `source()` is forwarded only when no other field is the source.
+                if plan.source.is_none() {
+                    error.add(&fields[i], quote!(::core::error::Error));
                 }
             }
             Response::Own(own) => {
@@ -65,7 +66,7 @@ pub(crate) fn infer(input: &Input<'_>, variants: &[VariantPlan<'_>], our_display
         if let Display::Template(resolved) = &plan.display {
             display.template(fields, resolved);
         }
-        if let (Response::Own(_), Some(cause)) = (&plan.response, plan.source) {
+        if let Some(cause) = plan.source {
             let field = &fields[cause.field];
             let ty = field.option_inner().unwrap_or(field.ty);
             error.add_type(ty, quote!(::core::error::Error + 'static));

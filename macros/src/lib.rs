@@ -23,7 +23,7 @@
 //! | file | holds |
 //! |---|---|
 //! | `ast.rs` | the model: `Input`, `Variant`, `Field` |
-//! | `attr.rs` | `#[status]`, `#[header]`, `#[http]`, `#[from]`, `#[source]`, `#[detail]` parsing |
+//! | `attr.rs` | `#[status]`, `#[header]`, `#[http]`, `#[from]`, `#[source]`, `#[detail]`, `#[transparent]` parsing |
 //! | `template.rs` | templates: holes, extra arguments, resolution against a variant's fields |
 //! | `valid.rs` | every rule of the spec; builds the plan |
 //! | `plan.rs` | the plan's types |
@@ -80,7 +80,7 @@ use proc_macro::TokenStream;
 
 #[proc_macro_derive(
     HttpError,
-    attributes(status, header, headers, http, from, source, detail)
+    attributes(status, header, headers, http, from, source, detail, transparent)
 )]
 pub fn derive_http_error(input: TokenStream) -> TokenStream {
     expand::derive(input.into()).into()

@@ -32,7 +32,8 @@ pub(crate) struct VariantPlan<'a> {
     pub(crate) response: Response,
     /// What a generated `Display` writes (unused when thiserror writes it).
     pub(crate) display: Display,
-    /// The field `Error::source` returns.
+    /// The field `Error::source` returns; `None` on a transparent variant: the source is
+    /// its forwarded field's own.
     pub(crate) source: Option<Cause>,
     /// The field a `From` impl is written for.
     pub(crate) from: Option<Cause>,
@@ -47,8 +48,8 @@ pub(crate) struct Cause {
 }
 
 pub(crate) enum Response {
-    /// Everything comes from the one field (index 0).
-    Transparent,
+    /// Everything comes from this field: the only one, or the one marked `#[transparent]`.
+    Transparent(usize),
     Own(Box<Own>),
 }
 
@@ -155,7 +156,8 @@ pub(crate) enum HeaderText {
 pub(crate) enum Display {
     Fixed(String),
     Template(Resolved),
-    Transparent,
+    /// The forwarded field's.
+    Transparent(usize),
 }
 
 /// One generated method's `match`: the groups of variants sharing an arm, in the order of

@@ -52,15 +52,15 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
     let mut variants = Vec::with_capacity(input.variants.len());
     for variant in &input.variants {
         if let Some((response, display)) = check_variant(input, variant, default, errors) {
-            let own = matches!(response, Response::Own(_));
+            let forwarded = match response {
+                Response::Transparent(i) => Some(i),
+                Response::Own(_) => None,
+            };
             variants.push(VariantPlan {
                 variant,
                 response,
                 display,
-                source: own
-                    .then(|| source_field(&variant.fields))
-                    .flatten()
-                    .map(|i| cause(variant, i)),
+                source: source_field(&variant.fields, forwarded).map(|i| cause(variant, i)),
                 from: from_field(&variant.fields).map(|i| cause(variant, i)),
             });
         }
@@ -88,10 +88,14 @@ fn impls(input: &Input<'_>) -> Impls {
 }
 
 /// The field `Error::source` returns: an explicit `#[source]` or `#[from]` first, else a
-/// field named `source` (as thiserror decides).
-fn source_field(fields: &[Field<'_>]) -> Option<usize> {
+/// field named `source` (as thiserror decides). Never the `forwarded` field of a transparent
+/// variant: that one is the error itself, whose own source is then the source.
+fn source_field(fields: &[Field<'_>], forwarded: Option<usize>) -> Option<usize> {
     let mut named = None;
     for (i, field) in fields.iter().enumerate() {
+        if Some(i) == forwarded {
+            continue;
+        }
         if field.attrs.source.is_some() || field.attrs.from.is_some() {
             return Some(i);
         }
@@ -176,7 +180,11 @@ fn check_variant(
     if input.is_enum {
         check_variant_options(attrs, errors);
     }
-    check_fields(variant, input.thiserror, errors);
+    let transparent = match attrs.status.as_ref().or(default) {
+        Some(status) => matches!(status.kind, StatusKind::Transparent(_)),
+        None => false,
+    };
+    check_fields(variant, input.thiserror, transparent, errors);
 
     let (status, inherited) = match (&attrs.status, default) {
         (Some(own), _) => (own, false),
@@ -198,10 +206,17 @@ fn check_variant(
     let (code, code_span) = match status.kind {
         StatusKind::Invalid => return None,
         StatusKind::Transparent(span) => {
-            return check_transparent(variant, attrs, status, span, errors);
+            // An inherited keyword is the enum's: the variant is what to point at.
+            let at = if inherited { variant.span() } else { span };
+            return check_transparent(variant, attrs, status, at, errors);
         }
         StatusKind::Code { code, span } => (code, span),
     };
+    for field in &variant.fields {
+        if let Some(marker) = field.attrs.transparent {
+            errors.at(marker, "#[transparent] marks the error a #[status(transparent)] variant forwards to, but this variant has a status of its own: remove #[transparent], or make the variant #[status(transparent)]");
+        }
+    }
     if !inherited {
         let unregistered = attrs.http.unregistered.is_some() || type_http.unregistered.is_some();
         if !check_code(code, code_span, unregistered, true, errors) {
@@ -434,11 +449,16 @@ fn check_variant_options(attrs: &Attrs, errors: &mut Errors) {
 }
 
 /// `thiserror`: thiserror checks what it shares with us (a borrowed source), and says so.
-fn check_fields(variant: &Variant<'_>, thiserror: bool, errors: &mut Errors) {
+/// `transparent`: the field marked `#[transparent]` is the error, not a cause: its `#[from]` is
+/// `check_transparent`'s to judge.
+fn check_fields(variant: &Variant<'_>, thiserror: bool, transparent: bool, errors: &mut Errors) {
     let count = variant.fields.len();
     let mut source: Option<Span> = None;
     let mut extra_headers: Option<Span> = None;
     for field in &variant.fields {
+        if transparent && field.attrs.transparent.is_some() {
+            continue;
+        }
         if let Some(span) = field.attrs.from {
             if count != 1 {
                 errors.at(span, format!("#[from] needs the variant to have exactly one field, but it has {count}: mark the cause #[source] and build the variant by hand"));
@@ -481,6 +501,7 @@ fn check_fields(variant: &Variant<'_>, thiserror: bool, errors: &mut Errors) {
     }
 }
 
+/// `span`: where a missing field or marker is reported.
 fn check_transparent(
     variant: &Variant<'_>,
     attrs: &Attrs,
@@ -489,9 +510,46 @@ fn check_transparent(
     errors: &mut Errors,
 ) -> Option<(Response, Display)> {
     let mut ok = true;
-    if variant.fields.len() != 1 {
-        errors.at(span, format!("#[status(transparent)] needs exactly one field, the error it forwards to; this has {}", variant.fields.len()));
-        ok = false;
+    let count = variant.fields.len();
+    let mut marked = None;
+    for (i, field) in variant.fields.iter().enumerate() {
+        if let Some(marker) = field.attrs.transparent {
+            if marked.is_some() {
+                errors.at(marker, "a transparent variant forwards to one field, and another one is already marked #[transparent]: keep the marker on the error the response comes from");
+                ok = false;
+            } else {
+                marked = Some(i);
+            }
+        }
+    }
+    let forwarded = match (marked, count) {
+        (Some(i), _) => Some(i),
+        (None, 1) => Some(0),
+        (None, 0) => {
+            errors.at(
+                span,
+                "#[status(transparent)] needs a field, the error it forwards to; this has none",
+            );
+            None
+        }
+        (None, _) => {
+            errors.at(span, format!("#[status(transparent)] forwards to one field, and this has {count}: mark the error the response comes from with #[transparent]"));
+            None
+        }
+    };
+    if let Some(i) = forwarded {
+        let field = &variant.fields[i];
+        if let (Some(from), true) = (field.attrs.from, count > 1) {
+            errors.at(from, format!("#[from] would build this variant from the wrapped error alone, but it has {} other field{}: remove #[from] and build the variant by hand", count - 1, if count == 2 { "" } else { "s" }));
+            ok = false;
+        }
+        if let Some(source) = field.attrs.source {
+            errors.at(
+                source,
+                "a transparent variant's `source()` is the wrapped error's own source: remove #[source] (the field is not the source, it is the error)",
+            );
+            ok = false;
+        }
     }
     if let Some(template) = &status.template {
         errors.at(
@@ -537,15 +595,9 @@ fn check_transparent(
             );
             ok = false;
         }
-        if let Some(source) = field.attrs.source {
-            errors.at(
-                source,
-                "a transparent variant's `source()` is the wrapped error's own source: remove #[source] (the field is not the source, it is the error)",
-            );
-            ok = false;
-        }
     }
-    ok.then_some((Response::Transparent, Display::Transparent))
+    let i = forwarded?;
+    ok.then_some((Response::Transparent(i), Display::Transparent(i)))
 }
 
 /// Checks a status code; true when it is usable. `error` requires 4xx/5xx.

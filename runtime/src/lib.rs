@@ -49,7 +49,7 @@
 //! | `#[status(404)]`, `#[status(NOT_FOUND)]`, `#[status(StatusCode::NOT_FOUND)]` | variant, struct, enum | the status; on an enum, the default for variants without one |
 //! | `#[status(404, "user {id} not found")]` | same | status and public message template |
 //! | `#[status(400, "{} items", .items.len())]` | same | template with extra arguments (`.field` is a field) |
-//! | `#[status(transparent)]` | variant or struct with one field | everything comes from the field, which implements `HttpError` |
+//! | `#[status(transparent)]` | variant or struct with one field, or with one field marked `#[transparent]` | everything comes from the field, which implements `HttpError` ([Transparent wrappers](#transparent-wrappers)) |
 //! | `#[header(RETRY_AFTER, "{secs}")]`, `#[header("x-request-id", "{id}")]` | variant, struct (repeatable) | a response header; the value is a template |
 //! | `#[http(format = "problem")]` | type | RFC 9457 problem details instead of `{"error": …}` |
 //! | `#[http(codes)]` | type | every variant gets a code: its name in snake_case |
@@ -64,6 +64,7 @@
 //! | `#[source]` (or a field named `source`) | field | what `Error::source` returns |
 //! | `#[detail]` | named field (`Serialize`) | put the field into the body |
 //! | `#[headers]` | one field (`HeaderMap` or `Option<HeaderMap>`) | send the headers it holds, after the variant's own |
+//! | `#[transparent]` | a field of a `#[status(transparent)]` variant or struct | the error it forwards to; the other fields are never sent |
 //!
 //! A `#[headers]` field carries headers the error only knows when it is made (rate-limit
 //! quotas, say). They go in after the variant's `#[header]`s: a name the map holds replaces
@@ -202,6 +203,65 @@
 //! }
 //! assert_eq!(ApiError::NotFound(7).to_string(), "our own text");
 //! assert_eq!(ApiError::NotFound(7).message(), "user 7 not found");
+//! ```
+//!
+//! # Transparent wrappers
+//!
+//! `#[status(transparent)]` on a variant or a struct hands the whole response to one field,
+//! which implements `HttpError`: status, message, code, headers, format, body, details and API
+//! documentation are the field's, and so are the 5xx rules (the field's own decide what is
+//! hidden). A derived `Display` is the field's too, and `source()` is the field's own source:
+//! the field is the error itself, not its cause, so `#[source]` on it is an error.
+//!
+//! A wrapper that keeps more than the error (an index name for the logs, the cause, a
+//! backtrace) marks the error with `#[transparent]`; a one-field wrapper needs no marker. The
+//! other fields are never sent: they are for a thiserror `#[error("...")]` template, for logs,
+//! and for `source()`: a field marked `#[source]` (or named `source`) beside the marked one
+//! is the source, else the marked field's own source is. Only the marked field must
+//! be an `HttpError`; of a generic type, the other fields need no bound unless they are the
+//! source (`Error`). `#[from]` works on a one-field wrapper only: a `From` of the error alone
+//! could not fill the other fields.
+//!
+//! The marker is an attribute of the field, like `#[source]`, rather than an index or a name
+//! inside `#[status(...)]`: it moves with the field when fields are reordered or renamed.
+//!
+//! ```
+//! use httperr::HttpError;
+//! use std::error::Error as _;
+//!
+//! #[derive(Debug, HttpError)]
+//! #[http(codes)]
+//! enum IndexError {
+//!     #[status(404, "index {0} not found")]
+//!     NotFound(String),
+//! }
+//!
+//! #[derive(Debug, thiserror::Error, HttpError)]
+//! enum ApiError {
+//!     // The template is `Display`, for logs; the response is the marked field's.
+//!     #[error("reading {index_name}: {error}")]
+//!     #[status(transparent)]
+//!     Index {
+//!         #[transparent]
+//!         error: IndexError,
+//!         index_name: String,
+//!         #[source]
+//!         cause: std::io::Error,
+//!     },
+//! }
+//!
+//! let error = ApiError::Index {
+//!     error: IndexError::NotFound("films".into()),
+//!     index_name: "movies".into(),
+//!     cause: std::io::Error::other("no such file"),
+//! };
+//! assert_eq!(error.status(), 404);
+//! assert_eq!(
+//!     error.to_response().body().as_ref(),
+//!     br#"{"error":"index films not found","code":"not_found"}"#,
+//! );
+//! assert_eq!(error.to_string(), "reading movies: index films not found");
+//! assert_eq!(error.source().unwrap().to_string(), "no such file");
 //! ```
 //!
 //! With the `tracing` feature, every conversion of a 5xx into a response logs its `Display`

@@ -87,6 +87,9 @@ const DERIVE_MISTAKES: &[&str] = &[
     "{E} #[status(transparent, \"x\")] M(Inner),",
     "{E} #[status(503)] M { #[headers] h: http::HeaderMap },",
     "{E} #[status(429)] M { #[headers] a: http::HeaderMap, #[headers] b: http::HeaderMap },",
+    "{E} #[status(transparent)] M { #[transparent] a: Inner, #[transparent] b: Inner },",
+    "{E} #[status(404)] M { #[transparent] inner: Inner },",
+    "{E} #[status(transparent)] M { #[transparent] #[from] inner: Inner, index: u64 },",
 ];
 
 /// Mistakes only the type checker sees, one per wrong variant.
@@ -147,9 +150,13 @@ fn case(seed: &(&str, &[&str]), mistakes: &[&str]) -> Case {
     }
 }
 
-/// thiserror reports a second `#[source]` too: two derives, two errors for one mistake.
+/// thiserror reports a second `#[source]` too, and a `#[from]` beside another field: two
+/// derives, two errors for one mistake.
 fn both_derives_report(seed: &(&str, &[&str]), mistakes: &[&str]) -> bool {
-    seed.0.contains("thiserror") && mistakes.iter().any(|m| m.matches("#[source]").count() == 2)
+    seed.0.contains("thiserror")
+        && mistakes
+            .iter()
+            .any(|m| m.matches("#[source]").count() == 2 || m.contains("#[from] inner: Inner,"))
 }
 
 /// Every seed alone, with each mistake, and with pairs of mistakes of one kind.

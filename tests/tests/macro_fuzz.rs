@@ -110,6 +110,23 @@ const SEEDS: &[(bool, &str)] = &[
     ),
     (
         true,
+        r#"enum Wrapper<E> {
+            #[status(transparent)] Milli { #[transparent] error: E, index_name: String },
+            #[status(transparent)] Lemmy(u8, #[transparent] UserError, #[source] std::io::Error),
+        }"#,
+    ),
+    (
+        false,
+        r#"enum Wrapper {
+            #[status(transparent)] Two { #[transparent] a: UserError, #[transparent] b: UserError },
+            #[status(transparent)] None { a: UserError, b: String },
+            #[status(404)] Own { #[transparent] a: UserError },
+            #[status(transparent)] From { #[transparent] #[from] a: UserError, b: String },
+            #[transparent] #[status(transparent)] Misplaced(UserError),
+        }"#,
+    ),
+    (
+        true,
         r#"#[http(unregistered)]
         enum Proxy {
             #[status(499, "client closed request")] ClientClosed,

@@ -219,7 +219,7 @@ fn write_message(r: &Render<'_>) -> TokenStream {
                 }
                 _ => TokenStream::new(),
             },
-            Response::Transparent => TokenStream::new(),
+            Response::Transparent(_) => TokenStream::new(),
         },
         WriteMessageArm::Forward => r.forward(v, "__write_message", Some("__out")),
     });
@@ -319,8 +319,8 @@ fn describe(r: &Render<'_>) -> TokenStream {
     for plan in &r.plan.variants {
         let own = match &plan.response {
             Response::Own(own) => own,
-            Response::Transparent => {
-                let ty = super::qualified_self(plan.variant.fields[0].ty);
+            &Response::Transparent(i) => {
+                let ty = super::qualified_self(plan.variant.fields[i].ty);
                 entries.extend(quote!((&&__p::ForwardType::<#ty>::NEW).forward_describe(__out);));
                 continue;
             }

@@ -123,7 +123,7 @@ impl<'a> Render<'a> {
             .plan
             .variants
             .iter()
-            .any(|v| matches!(v.response, Response::Transparent))
+            .any(|v| matches!(v.response, Response::Transparent(_)))
         {
             forward_methods = quote!(
                 use __p::forward_methods::*;
@@ -240,7 +240,10 @@ impl<'a> Render<'a> {
     /// one place a field that is not an `HttpError` is reported. Every other method goes
     /// through `Forward` (see its docs in the runtime), which stays quiet about it.
     fn forward(&self, v: usize, method: &str, argument_name: Option<&str>) -> TokenStream {
-        let field = &self.variant(v).fields[0];
+        let Response::Transparent(i) = self.plan.variants[v].response else {
+            return TokenStream::new();
+        };
+        let field = &self.variant(v).fields[i];
         let inner = &field.binding;
         let mut argument = Vec::new();
         argument.extend(argument_name.map(|name| Ident::new(name, Span::call_site())));

@@ -31,10 +31,10 @@ fn display(r: &Render<'_>) -> TokenStream {
                 let (format, args) = (&resolved.format, &resolved.args);
                 quote!(__formatter.write_fmt(::core::format_args!(#format #args)))
             }
-            Display::Fixed(_) | Display::Transparent => TokenStream::new(),
+            Display::Fixed(_) | Display::Transparent(_) => TokenStream::new(),
         },
         DisplayArm::Forward => {
-            let inner = r.binding(v, 0);
+            let inner = r.binding(v, r.plan.methods.display.binds[v][0]);
             quote!((&&__p::Forward(#inner)).forward_display(__formatter))
         }
     });
@@ -70,7 +70,7 @@ fn error(r: &Render<'_>) -> TokenStream {
             }
         }
         SourceArm::Forward => {
-            let inner = r.binding(v, 0);
+            let inner = r.binding(v, arms.binds[v][0]);
             quote!((&&__p::Forward(#inner)).forward_source())
         }
     });
