@@ -213,7 +213,7 @@ impl Rejection {
 /// What kind of mismatch serde reported, in words that name no Rust type: the kinds are the
 /// prefixes of serde's own `de::Error` messages. `path` is the member or parameter, when known.
 fn mismatch(text: &str, path: Option<&str>) -> String {
-    const KINDS: [(&str, &str); 9] = [
+    const KINDS: [(&str, &str); 15] = [
         ("invalid type", "has the wrong type"),
         ("invalid value", "has an invalid value"),
         ("invalid length", "has the wrong length"),
@@ -224,6 +224,16 @@ fn mismatch(text: &str, path: Option<&str>) -> String {
         ("cannot parse", "has the wrong type"),
         // actix-router's words for a path segment that does not parse.
         ("can not parse", "has the wrong type"),
+        // std's `FromStr` errors, which serde_urlencoded (query strings, forms) passes on.
+        ("invalid digit", "has the wrong type"),
+        ("cannot parse integer from empty string", "is empty"),
+        ("number too large", "is out of range"),
+        ("number too small", "is out of range"),
+        ("invalid float literal", "has the wrong type"),
+        (
+            "provided string was not `true` or `false`",
+            "has the wrong type",
+        ),
     ];
     let kind = KINDS
         .iter()
@@ -340,8 +350,21 @@ mod tests {
         assert!(cut.ends_with('…'));
     }
 
+    /// std's own text for a `u32` that does not parse, as serde_urlencoded passes it on.
+    fn serde_urlencoded_like_error(query: &str) -> String {
+        let value = query.split_once('=').map_or("", |(_, value)| value);
+        value.parse::<u32>().unwrap_err().to_string()
+    }
+
     #[test]
     fn mismatch_names_no_type() {
+        // What serde_urlencoded says for `?page=x` into a `u32`, whatever the framework.
+        let error = serde_urlencoded_like_error("page=x");
+        assert_eq!(mismatch(&error, Some("page")), "`page` has the wrong type");
+        assert_eq!(
+            mismatch("number too large to fit in target type", Some("page")),
+            "`page` is out of range"
+        );
         let text = "invalid type: integer `42`, expected struct CreateUser";
         assert_eq!(mismatch(text, None), "a value has the wrong type");
         let text = "unknown field `nmae`, expected one of `name`, `email`, `password_hash`";

@@ -593,7 +593,7 @@ mod tests {
             ("/list", r#"{"error":"invalid query: `page` is missing"}"#),
             (
                 "/list?page=x",
-                r#"{"error":"invalid query: `page` does not match what is expected"}"#,
+                r#"{"error":"invalid query: `page` has the wrong type"}"#,
             ),
         ];
         for (path, expected) in cases {
