@@ -213,7 +213,8 @@ impl Rejection {
 /// What kind of mismatch serde reported, in words that name no Rust type: the kinds are the
 /// prefixes of serde's own `de::Error` messages. `path` is the member or parameter, when known.
 fn mismatch(text: &str, path: Option<&str>) -> String {
-    const KINDS: [(&str, &str); 15] = [
+    // In order: the first prefix that matches wins, so a longer one goes before its own prefix.
+    const KINDS: [(&str, &str); 16] = [
         ("invalid type", "has the wrong type"),
         ("invalid value", "has an invalid value"),
         ("invalid length", "has the wrong length"),
@@ -221,12 +222,13 @@ fn mismatch(text: &str, path: Option<&str>) -> String {
         ("unknown field", "is not an accepted field"),
         ("duplicate field", "appears twice"),
         ("missing field", "is missing"),
+        // std's `FromStr` errors, which serde_urlencoded (query strings, forms) passes on.
+        ("cannot parse integer from empty string", "is empty"),
+        ("cannot parse float from empty string", "is empty"),
         ("cannot parse", "has the wrong type"),
         // actix-router's words for a path segment that does not parse.
         ("can not parse", "has the wrong type"),
-        // std's `FromStr` errors, which serde_urlencoded (query strings, forms) passes on.
         ("invalid digit", "has the wrong type"),
-        ("cannot parse integer from empty string", "is empty"),
         ("number too large", "is out of range"),
         ("number too small", "is out of range"),
         ("invalid float literal", "has the wrong type"),
@@ -239,28 +241,21 @@ fn mismatch(text: &str, path: Option<&str>) -> String {
         .iter()
         .find(|(prefix, _)| text.starts_with(prefix))
         .map(|(_, words)| *words);
-    // serde names the member in backticks for these two; it is the client's or the API's own.
-    let named = match text.split_once('`') {
-        Some((head, rest))
-            if head.starts_with("unknown field") || head.starts_with("missing field") =>
-        {
-            rest.split_once('`').map(|(name, _)| name)
-        }
-        _ => None,
-    };
-    let member = match (path, named) {
-        // A path that already ends at the member (serde_path_to_error's for an unknown field).
+    let member = match (path.filter(|p| !p.is_empty() && *p != "."), named(text)) {
+        // A path that already ends at the member (serde_path_to_error's, for an unknown field).
         (Some(path), Some(name))
             if path == name || path.strip_suffix(name).is_some_and(|p| p.ends_with('.')) =>
         {
             Some(echo(path))
         }
-        (Some(path), Some(name)) if !path.is_empty() && path != "." => {
-            Some(format!("{}.{}", echo(path), echo(name)))
-        }
-        (Some(path), None) if !path.is_empty() && path != "." => Some(echo(path)),
-        (_, Some(name)) => Some(echo(name)),
-        _ => None,
+        // The member's name is the client's own (a key it sent) for an unknown field: there
+        // the path, which holds the key whole, is the one to trust.
+        (Some(path), Some(_)) if text.starts_with("unknown field") => Some(echo(path)),
+        // One bound for the whole name, not one for each part.
+        (Some(path), Some(name)) => Some(echo(&format!("{path}.{name}"))),
+        (Some(path), None) => Some(echo(path)),
+        (None, Some(name)) => Some(echo(name)),
+        (None, None) => None,
     };
     match (member, kind) {
         (Some(member), Some(kind)) => format!("`{member}` {kind}"),
@@ -270,20 +265,55 @@ fn mismatch(text: &str, path: Option<&str>) -> String {
     }
 }
 
-/// At most [`Rejection::MAX_ECHO`] characters of client input, without control characters or
-/// backticks, ending with `…` when cut.
+/// The member serde names in an unknown- or missing-field message: all of what stands between
+/// its first backtick and the end of the name (a client's key may hold backticks itself).
+fn named(text: &str) -> Option<&str> {
+    let rest = text
+        .strip_prefix("unknown field `")
+        .or_else(|| text.strip_prefix("missing field `"))?;
+    // serde_json adds ` at line 1 column 2` after serde's text, and `, expected …` lists
+    // backticked names: the name ends at the backtick before the list, else at the last one.
+    match rest.rsplit_once("`, expected") {
+        Some((name, _)) => Some(name),
+        None => rest.rsplit_once('`').map(|(name, _)| name),
+    }
+}
+
+/// At most [`Rejection::MAX_ECHO`] characters of client input, without control, invisible
+/// formatting or line-separating characters or backticks, ending with `…` when cut.
 pub(crate) fn echo(input: &str) -> String {
     let mut out = String::new();
-    for (count, c) in input.chars().enumerate() {
+    let mut count = 0;
+    for c in input.chars() {
+        if c.is_control() || c == '`' || is_invisible(c) {
+            continue;
+        }
         if count == Rejection::MAX_ECHO {
             out.push('…');
             break;
         }
-        if !c.is_control() && c != '`' {
-            out.push(c);
-        }
+        out.push(c);
+        count += 1;
     }
     out
+}
+
+/// Unicode's format characters (bidirectional overrides and isolates, zero-width ones) and
+/// line and paragraph separators: echoed, they could make a message read differently from what
+/// it says, in a client's UI or a log.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{061C}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    )
 }
 
 // Not offered as the fix when a user's type is not an `HttpError`: the answer there is to
@@ -344,6 +374,8 @@ mod tests {
     #[test]
     fn echo_is_bounded_and_clean() {
         assert_eq!(echo("a`b\r\nc"), "abc");
+        assert_eq!(echo("\u{202E}admin\u{2028}x\u{200B}"), "adminx");
+        assert_eq!(echo("é☃"), "é☃");
         let long = "x".repeat(200);
         let cut = echo(&long);
         assert_eq!(cut.chars().count(), Rejection::MAX_ECHO + 1);
@@ -364,6 +396,21 @@ mod tests {
         assert_eq!(
             mismatch("number too large to fit in target type", Some("page")),
             "`page` is out of range"
+        );
+        let empty = "".parse::<u32>().unwrap_err().to_string();
+        assert_eq!(mismatch(&empty, Some("page")), "`page` is empty");
+        // A key with a backtick: the path, which holds it whole, names it.
+        let text = "unknown field `a`b`, expected `name`";
+        assert_eq!(mismatch(text, Some("a`b")), "`ab` is not an accepted field");
+        assert_eq!(mismatch(text, None), "`ab` is not an accepted field");
+        let text = "missing field `email` at line 1 column 2";
+        assert_eq!(mismatch(text, None), "`email` is missing");
+        // One bound for the whole member.
+        let long = format!("missing field `{}`", "y".repeat(100));
+        let message = mismatch(&long, Some(&"x".repeat(100)));
+        assert_eq!(
+            message.chars().count(),
+            Rejection::MAX_ECHO + 1 + "``".len() + " is missing".len()
         );
         let text = "invalid type: integer `42`, expected struct CreateUser";
         assert_eq!(mismatch(text, None), "a value has the wrong type");

@@ -255,8 +255,14 @@ fn answer(error: &Error, request: Option<&HttpRequest>, format: BodyFormat) -> O
         }
     } else if let Some(PathError::Deserialize(serde)) = error.as_error::<PathError>() {
         path(&serde.to_string(), request)
-    } else if let Some(serde) = error.as_error::<InternalError<serde::de::value::Error>>() {
-        // `web::Path`'s own answer without a `PathConfig` error handler: a 404 around serde's error.
+    } else if let Some(serde) = error
+        .as_error::<InternalError<serde::de::value::Error>>()
+        .filter(|_| error.as_response_error().status_code().as_u16() == 404)
+        .filter(|_| request.is_some_and(|request| request.match_info().iter().next().is_some()))
+    {
+        // `web::Path`'s own answer without a `PathConfig` error handler: a 404 around serde's
+        // error, on a route with path parameters. (serde_urlencoded's error is the same type:
+        // an app's own `InternalError` around it, with a status of its choosing, is the app's.)
         path(&serde.to_string(), request)
     } else if let Some(QueryPayloadError::Deserialize(serde)) =
         error.as_error::<QueryPayloadError>()
@@ -292,6 +298,11 @@ fn answer(error: &Error, request: Option<&HttpRequest>, format: BodyFormat) -> O
 /// `web::Path`'s rejection, from serde's message; with the parameter's name when the message
 /// quotes a value exactly one of the request's path parameters has.
 fn path(text: &str, request: Option<&HttpRequest>) -> Rejection {
+    // A route whose parameters cannot fill the extractor at all is the app's bug, not the
+    // client's: a hidden 500, its text for the log only (as axum's hook answers it).
+    if text.starts_with("wrong number of parameters") {
+        return Rejection::new(StatusCode::INTERNAL_SERVER_ERROR, text.to_owned());
+    }
     // actix-router's words: `can not parse "abc" to a u64`, the value in Rust's debug quoting.
     let quoted = text
         .strip_prefix("can not parse ")

@@ -144,6 +144,9 @@ impl Rejections {
         if !(status.is_client_error() || status.is_server_error()) || is_json(&response) {
             return response;
         }
+        // The headers poem's answer carries besides its body's (a 416's `Content-Range`, a
+        // 401's `WWW-Authenticate`) stay on the new one.
+        let kept = response.headers().clone();
         // poem's own text (or the app's `Error::from_string`): for the log, never the client.
         let text = response
             .into_body()
@@ -159,7 +162,18 @@ impl Rejections {
             tracing::debug!(status = status.as_u16(), error = %text, "poem refused the request");
             Rejection::new(status, crate::codes::title(status))
         };
-        as_response(&rejection.with_format(self.format))
+        let mut answer = as_response(&rejection.with_format(self.format));
+        let own: Vec<_> = answer.headers().keys().cloned().collect();
+        for (name, value) in &kept {
+            let body_header = matches!(
+                name.as_str(),
+                "content-type" | "content-length" | "content-encoding" | "transfer-encoding"
+            );
+            if !body_header && !own.contains(name) {
+                answer.headers_mut().append(name.clone(), value.clone());
+            }
+        }
+        answer
     }
 }
 
@@ -333,5 +347,24 @@ fn json_syntax<P: Any>(parse: &P) -> Rejection {
     match (parse as &dyn Any).downcast_ref::<serde_json::Error>() {
         Some(parse) => Rejection::json(parse, None),
         None => Rejection::new(StatusCode::BAD_REQUEST, "invalid JSON body"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A 416 keeps the `Content-Range` RFC 9110 §15.5.17 asks for; the body becomes ours.
+    #[tokio::test(flavor = "current_thread")]
+    async fn a_reskinned_answer_keeps_its_own_headers() {
+        let error = Error::from(poem::error::StaticFileError::RangeNotSatisfiable { size: 100 });
+        let response = Rejections::new().answer(error).await;
+        assert_eq!(response.status().as_u16(), 416);
+        assert_eq!(response.headers()["content-range"], "bytes */100");
+        assert_eq!(response.headers()["content-type"], "application/json");
+        assert_eq!(
+            response.into_body().into_string().await.unwrap(),
+            r#"{"error":"Range Not Satisfiable"}"#
+        );
     }
 }

@@ -80,7 +80,8 @@
 //! | `warp::body::json()` itself refusing the content type | 415 | `{"error":"the request's content type is not one this route takes"}` |
 //! | a handler under [`catch_panic`] panics | 500 | `{"error":"Internal Server Error"}` |
 //! | CORS refused by `warp::cors()` | 403 | `{"error":"the cross-origin request is not allowed"}` |
-//! | a custom rejection no `recover::<E>` answered, or a rejection warp keeps private (a body read error, a file that cannot be opened) | 500 | `{"error":"Internal Server Error"}` |
+//! | a [`json`] body the client did not send whole (warp's private body read error) | 400 | `{"error":"invalid JSON body: it could not be read"}` |
+//! | a custom rejection no `recover::<E>` answered, or a rejection warp keeps private (a body read error outside [`json`], a file that cannot be opened) | 500 | `{"error":"Internal Server Error"}` |
 //!
 //! What warp does not let a recover know: the methods of a path (its 405 carries none, so no
 //! `Allow` is sent), the names of path parameters (they are positional: [`param`] is given

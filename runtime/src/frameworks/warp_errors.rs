@@ -323,8 +323,15 @@ fn json_rejection(rejection: warp::Rejection) -> warp::Rejection {
         #[cfg(feature = "tracing")]
         tracing::debug!(error = %error, "warp's JSON filter refused the body");
         body_rejection(error)
+    } else if format!("{rejection:?}").contains("BodyReadError") {
+        // warp's private type for a body the client did not send whole (warp answers 400):
+        // the client's doing, not a 500 of the app's.
+        Rejection::new(
+            StatusCode::BAD_REQUEST,
+            "invalid JSON body: it could not be read",
+        )
     } else {
-        // The body could not be read, or was taken already: warp's own, passed on.
+        // The body was taken already (the app's bug): warp's own, passed on.
         return rejection;
     };
     warp::reject::custom(own)
