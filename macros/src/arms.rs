@@ -8,7 +8,8 @@ use crate::ast::Variant;
 use crate::plan::{
     Body, CodeArm, Display, DisplayArm, FormatArm, Group, HasDetailsArm, HeaderText, HeaderValue,
     HeadersArm, JsonPiece, Match, Message, MessageArm, Methods, Own, Response, ResponseArm,
-    SerializeDetailsArm, SourceArm, StatusArm, VariantPlan, WriteJsonArm, WriteMessageArm,
+    RuntimeMessage, SerializeDetailsArm, SourceArm, StatusArm, VariantPlan, WriteJsonArm,
+    WriteMessageArm,
 };
 use crate::template::Segment;
 use quote::ToTokens;
@@ -81,13 +82,21 @@ pub(crate) fn methods(variants: &[VariantPlan<'_>], our_display: bool) -> Method
     }
     Methods {
         status: build(variants, &|plan, own| match own {
+            // At the user's field type or function: where a wrong type is reported.
+            Some(Own {
+                runtime: Some(runtime),
+                ..
+            }) => alone(StatusArm::Runtime, runtime.binds(plan.variant.fields.len())),
             Some(own) => shared(StatusArm::Status(own.status)),
             None => forward(StatusArm::Forward, plan),
         }),
         message: build(variants, &|plan, own| match own {
             Some(own) => match &own.message {
+                _ if own.runtime.is_some() => shared(MessageArm::Written),
                 Message::Fixed(text) => shared(MessageArm::Fixed(text.clone())),
-                Message::Template { .. } | Message::Display { .. } => shared(MessageArm::Written),
+                Message::Template { .. } | Message::Display { .. } | Message::Title => {
+                    shared(MessageArm::Written)
+                }
             },
             None => forward(MessageArm::Forward, plan),
         }),
@@ -105,12 +114,31 @@ pub(crate) fn methods(variants: &[VariantPlan<'_>], our_display: bool) -> Method
             None => forward(ResponseArm::Forward, plan),
         }),
         write_message: build(variants, &|plan, own| match own {
+            Some(Own {
+                runtime: Some(runtime),
+                message,
+                ..
+            }) => {
+                let mut binds = runtime.binds(plan.variant.fields.len());
+                let inner = match message {
+                    Message::Fixed(text) => RuntimeMessage::Fixed(text.clone()),
+                    Message::Template { resolved, .. } if !our_display => {
+                        binds.extend(resolved.fields());
+                        RuntimeMessage::Template
+                    }
+                    Message::Template { .. } | Message::Display { .. } => RuntimeMessage::Display,
+                    Message::Title => RuntimeMessage::Title,
+                };
+                binds.sort_unstable();
+                binds.dedup();
+                alone(WriteMessageArm::Runtime(inner), binds)
+            }
             Some(own) => match &own.message {
                 Message::Fixed(_) => shared(WriteMessageArm::Message),
                 Message::Template { resolved, .. } if !our_display => {
                     alone(WriteMessageArm::Template, resolved.fields())
                 }
-                Message::Template { .. } | Message::Display { .. } => {
+                Message::Template { .. } | Message::Display { .. } | Message::Title => {
                     shared(WriteMessageArm::Display)
                 }
             },
@@ -150,6 +178,15 @@ pub(crate) fn methods(variants: &[VariantPlan<'_>], our_display: bool) -> Method
             },
             // Written with no span of the field's: variants wrapping one type share it.
             Display::Transparent(i) => shared_reading(DisplayArm::Forward, vec![*i]),
+            Display::Title => match &plan.response {
+                Response::Own(own) => match &own.runtime {
+                    Some(runtime) => {
+                        alone(DisplayArm::Title, runtime.binds(plan.variant.fields.len()))
+                    }
+                    None => shared(DisplayArm::Fixed(String::new())),
+                },
+                Response::Transparent(_) => shared(DisplayArm::Fixed(String::new())),
+            },
         }),
         source: build(variants, &|plan, _| match (&plan.response, plan.source) {
             (_, Some(cause)) => shared_reading(
@@ -197,6 +234,11 @@ fn response_arm(own: &Own) -> ResponseArm {
     let headers = own.headers.len() + usize::from(own.extra_headers.is_some());
     match &own.body {
         Body::Serialized => ResponseArm::Serialized { headers },
+        Body::Written if own.runtime.is_some() => ResponseArm::Runtime {
+            format: own.format.clone(),
+            code: own.code.clone(),
+            headers,
+        },
         Body::Fixed(body) => ResponseArm::Fixed {
             status: own.status,
             format: own.format.clone(),

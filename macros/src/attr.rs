@@ -12,6 +12,7 @@ use syn::{Attribute, LitInt, LitStr, Meta, Path, Token};
 
 mod kw {
     syn::custom_keyword!(transparent);
+    syn::custom_keyword!(with);
 }
 
 /// The attributes of a type or a variant.
@@ -38,6 +39,11 @@ pub(crate) enum StatusKind {
         span: Span,
     },
     Transparent(Span),
+    /// `#[status(with = path)]`: the status is `path(&field0, &field1, …)`.
+    With(Path),
+    /// `#[status("message")]`: a message alone, for a variant whose status is the field
+    /// marked `#[status]`; the span is the message's.
+    Runtime(Span),
     /// Present but unparsable; its error is already reported.
     Invalid,
 }
@@ -90,6 +96,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) detail: Option<Span>,
     /// `#[headers]`: the field holds extra headers (a `HeaderMap` or `Option<HeaderMap>`).
     pub(crate) headers: Option<Span>,
+    /// `#[status]`: the field's value (an `http::StatusCode` or a `u16`) is the status.
+    pub(crate) status: Option<Span>,
 }
 
 const HTTP_OPTIONS: [&str; 9] = [
@@ -198,12 +206,19 @@ pub(crate) fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
             &mut out.detail
         } else if path.is_ident("headers") {
             &mut out.headers
+        } else if path.is_ident("status") && matches!(attr.meta, Meta::Path(_)) {
+            &mut out.status
         } else {
             for name in ["status", "header", "http"] {
                 if path.is_ident(name) {
+                    let hint = if name == "status" {
+                        "; a bare #[status] on a field makes that field's value the status"
+                    } else {
+                        ""
+                    };
                     errors.push(syn::Error::new_spanned(
                         attr,
-                        format!("#[{name}] belongs on a variant or on the type, not on a field: move it above the variant"),
+                        format!("#[{name}] belongs on a variant or on the type, not on a field: move it above the variant{hint}"),
                     ));
                 }
             }
@@ -248,12 +263,71 @@ fn status(attr: &Attribute, errors: &mut Errors) -> Status {
     let mut template = None;
     let mut kind = StatusKind::Invalid;
     let parsed = parse_args(attr, &mut |input| {
-        kind = status_kind(input, errors)?;
+        // `#[status("message")]`: the status is a field's (a numeric string is a mistyped code,
+        // which `status_kind` reports).
+        if input.peek(LitStr) {
+            let fork = input.fork();
+            let lit: LitStr = fork.parse()?;
+            if lit.value().trim().parse::<u64>().is_err() {
+                kind = StatusKind::Runtime(lit.span());
+                template = template_from(input, Value::Message, errors)?;
+                return Ok(());
+            }
+        }
+        if input.peek(kw::with) && !input.peek2(Token![::]) {
+            kind = with(input)?;
+        } else {
+            kind = status_kind(input, errors)?;
+            if input.peek(Token![,]) && input.peek2(kw::with) {
+                input.parse::<Token![,]>()?;
+                let keyword: kw::with = input.parse()?;
+                return Err(syn::Error::new(
+                    keyword.span,
+                    "a status is either written here or chosen at run time by `with`, not both: remove the status code, or `with = ...`",
+                ));
+            }
+        }
         template = template_after_comma(input, Value::Message, errors)?;
         Ok(())
     });
     errors.ok(parsed);
     Status { kind, template }
+}
+
+/// `with = path::to_fn`, and no status code after it.
+fn with(input: ParseStream) -> syn::Result<StatusKind> {
+    let keyword: kw::with = input.parse()?;
+    let example = "#[status(with = path::to_fn)], a function of the variant's fields that returns an `http::StatusCode` or a `u16`";
+    if !input.peek(Token![=]) {
+        return Err(syn::Error::new(
+            keyword.span,
+            format!("`with` needs the function that chooses the status: {example}"),
+        ));
+    }
+    let eq: Token![=] = input.parse()?;
+    if !(input.peek(syn::Ident) || input.peek(Token![::])) {
+        let at = if input.is_empty() {
+            eq.span
+        } else {
+            input.span()
+        };
+        return Err(syn::Error::new(
+            at,
+            format!(
+                "`with` takes the path of a function, not a string or an expression: {example}"
+            ),
+        ));
+    }
+    let path: Path = input.parse()?;
+    if input.peek(Token![,]) && (input.peek2(LitInt) || input.peek2(syn::Ident)) {
+        input.parse::<Token![,]>()?;
+        let token: proc_macro2::TokenTree = input.parse()?;
+        return Err(syn::Error::new(
+            token.span(),
+            "a status chosen at run time by `with` has no status code of its own: remove it (a message may follow, like #[status(with = io_status, \"i/o failed\")])",
+        ));
+    }
+    Ok(StatusKind::With(path))
 }
 
 pub(crate) fn status_kind(input: ParseStream, errors: &mut Errors) -> syn::Result<StatusKind> {
@@ -366,6 +440,15 @@ fn template_after_comma(
     if input.is_empty() {
         return Ok(None);
     }
+    template_from(input, what, errors)
+}
+
+/// `"template", args…`.
+fn template_from(
+    input: ParseStream,
+    what: Value,
+    errors: &mut Errors,
+) -> syn::Result<Option<Template>> {
     if !input.peek(LitStr) {
         return Err(input.error(match what {
             Value::Message => "expected the message as a string literal, like \"user {id} not found\" (its placeholders are checked at compile time, so a constant will not do)",

@@ -5,7 +5,7 @@
 //! `Display` and `Error` never read `owner`: they must exist for a `T` that is not `Serialize`.
 
 use crate::ast::{Field, Input};
-use crate::plan::{Bounds, Display, HeaderText, HeaderValue, Message, Response, VariantPlan};
+use crate::plan::{self, Bounds, Display, HeaderText, HeaderValue, Message, Response, VariantPlan};
 use crate::template::{Resolved, Segment};
 use proc_macro2::{Ident, TokenStream, TokenTree};
 use quote::{ToTokens, quote};
@@ -36,6 +36,16 @@ pub(crate) fn infer(input: &Input<'_>, variants: &[VariantPlan<'_>], our_display
                 }
             }
             Response::Own(own) => {
+                if let Some(plan::RuntimeStatus {
+                    source: plan::StatusSource::Field(i),
+                    ..
+                }) = own.runtime
+                {
+                    http_error.add(&fields[i], quote!(::httperr::__private::StatusValue));
+                    if matches!(plan.display, Display::Title) {
+                        display.add(&fields[i], quote!(::httperr::__private::StatusValue));
+                    }
+                }
                 for &i in &own.details {
                     http_error.add(&fields[i], quote!(::httperr::__private::serde::Serialize));
                 }

@@ -54,7 +54,10 @@ pub(crate) enum Response {
 }
 
 pub(crate) struct Own {
+    /// The status written in the attribute; a nominal 500 when `runtime` chooses it.
     pub(crate) status: Status,
+    /// The status is chosen at run time.
+    pub(crate) runtime: Option<RuntimeStatus>,
     pub(crate) message: Message,
     pub(crate) code: Option<String>,
     pub(crate) format: Format,
@@ -71,6 +74,29 @@ pub(crate) struct Status {
     pub(crate) code: u16,
     /// http's `StatusCode` constant, when it has one.
     pub(crate) constant: Option<&'static str>,
+}
+
+/// A status chosen at run time, and whether its 5xx messages are shown (`expose`).
+pub(crate) struct RuntimeStatus {
+    pub(crate) source: StatusSource,
+    pub(crate) expose: bool,
+}
+
+pub(crate) enum StatusSource {
+    /// The field marked `#[status]`.
+    Field(usize),
+    /// `#[status(with = path)]`, called with every field by reference.
+    With(syn::Path),
+}
+
+impl RuntimeStatus {
+    /// The fields reading the status takes.
+    pub(crate) fn binds(&self, field_count: usize) -> Vec<usize> {
+        match self.source {
+            StatusSource::Field(i) => vec![i],
+            StatusSource::With(_) => (0..field_count).collect(),
+        }
+    }
 }
 
 #[derive(Clone, PartialEq, Eq)]
@@ -93,6 +119,8 @@ pub(crate) enum Message {
         /// type: the body writer then writes each field itself, without `core::fmt`.
         direct: Option<Vec<JsonPiece>>,
     },
+    /// The reason phrase of a status chosen at run time (no template, no thiserror text).
+    Title,
     /// thiserror's `Display` text.
     Display {
         /// Its `#[error]` string when it has one, for API documentation.
@@ -156,6 +184,8 @@ pub(crate) enum HeaderText {
 pub(crate) enum Display {
     Fixed(String),
     Template(Resolved),
+    /// The reason phrase of the status chosen at run time.
+    Title,
     /// The forwarded field's.
     Transparent(usize),
 }
@@ -199,6 +229,8 @@ pub(crate) struct Methods {
 #[derive(PartialEq)]
 pub(crate) enum StatusArm {
     Status(Status),
+    /// Chosen at run time; the arm is its variant's own, rendered from its plan.
+    Runtime,
     Forward,
 }
 
@@ -249,6 +281,12 @@ pub(crate) enum ResponseArm {
     Serialized {
         headers: usize,
     },
+    /// Written around the message, at the status chosen at run time.
+    Runtime {
+        format: Format,
+        code: Option<String>,
+        headers: usize,
+    },
     Forward,
 }
 
@@ -260,7 +298,19 @@ pub(crate) enum WriteMessageArm {
     Display,
     /// thiserror writes `Display`, so the template is formatted here.
     Template,
+    /// A status chosen at run time: its reason phrase when it hides the message, else the
+    /// message as the inner arm writes it (never `Message`: `message()` comes here).
+    Runtime(RuntimeMessage),
     Forward,
+}
+
+#[derive(PartialEq)]
+pub(crate) enum RuntimeMessage {
+    Fixed(String),
+    Display,
+    Template,
+    /// Always the reason phrase.
+    Title,
 }
 
 #[derive(PartialEq)]
@@ -290,6 +340,8 @@ pub(crate) enum SerializeDetailsArm {
 pub(crate) enum DisplayArm {
     Fixed(String),
     Template,
+    /// The reason phrase of the status chosen at run time.
+    Title,
     Forward,
 }
 

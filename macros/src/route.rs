@@ -72,7 +72,7 @@ pub(crate) fn body(
             };
             Body::Fixed(crate::json::body(status.code, problem_type, code, text))
         }
-        Message::Template { .. } | Message::Display { .. } => Body::Written,
+        Message::Template { .. } | Message::Display { .. } | Message::Title => Body::Written,
     }
 }
 

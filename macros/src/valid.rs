@@ -7,10 +7,12 @@ use crate::attr::{Attrs, Format, Skip, Status, StatusKind};
 use crate::codes;
 use crate::errors::Errors;
 use crate::plan::{
-    self, Cause, Display, HeaderPlan, Impls, Message, Own, Plan, Response, VariantPlan,
+    self, Cause, Display, HeaderPlan, Impls, Message, Own, Plan, Response, RuntimeStatus,
+    StatusSource, VariantPlan,
 };
 use crate::route;
 use proc_macro2::Span;
+use syn::spanned::Spanned;
 
 pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
     let type_attrs = &input.attrs;
@@ -21,14 +23,19 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
         None
     };
     if let Some(default) = default {
-        if let StatusKind::Code { code, span } = default.kind {
-            check_code(
-                code,
-                span,
-                type_attrs.http.unregistered.is_some(),
-                true,
-                errors,
-            );
+        match &default.kind {
+            &StatusKind::Code { code, span } => {
+                check_code(
+                    code,
+                    span,
+                    type_attrs.http.unregistered.is_some(),
+                    true,
+                    errors,
+                );
+            }
+            StatusKind::With(path) => errors.at(path.span(), "a status chosen at run time goes on a variant, whose fields it reads: move #[status(with = ...)] onto each variant"),
+            &StatusKind::Runtime(span) => errors.at(span, "an enum's default #[status] needs a status code before the message, like #[status(500, \"internal error\")]; a message alone is for a variant with a #[status] field"),
+            StatusKind::Transparent(_) | StatusKind::Invalid => {}
         }
     }
     if input.is_enum {
@@ -186,8 +193,50 @@ fn check_variant(
     };
     check_fields(variant, input.thiserror, transparent, errors);
 
+    let mut status_field = None;
+    for (i, field) in variant.fields.iter().enumerate() {
+        if let Some(marker) = field.attrs.status {
+            if status_field.is_some() {
+                errors.at(marker, "a variant has one status, and another field is already marked #[status]: remove #[status] from one of them");
+            } else {
+                status_field = Some((i, marker));
+            }
+        }
+    }
+    // The status a `#[status]` field or `with` chooses at run time.
+    let mut runtime = None;
+    // A variant with a `#[status]` field and no `#[status]` attribute: as `#[status("")]`
+    // without the message.
+    let from_field = Status {
+        kind: StatusKind::Runtime(variant.span()),
+        template: None,
+    };
     let (status, inherited) = match (&attrs.status, default) {
-        (Some(own), _) => (own, false),
+        (Some(own), _) => {
+            match (&own.kind, status_field) {
+                (StatusKind::Code { code, span }, Some((i, _))) => {
+                    errors.at(*span, format!("the status comes from the #[status] field `{}`, so it is not also written here: remove `{code}` (a message may stay, as #[status(\"...\")])", variant.fields[i].name));
+                    return None;
+                }
+                (StatusKind::With(_), Some((_, marker))) => {
+                    errors.at(marker, "the status is chosen by `with`, so no field is marked #[status]: remove #[status] from the field, or `with = ...` from the variant");
+                    return None;
+                }
+                (StatusKind::With(path), None) => runtime = Some(StatusSource::With(path.clone())),
+                (StatusKind::Runtime(span), None) => {
+                    errors.at(*span, "expected a status code before the message, like #[status(404, \"user not found\")]; a message alone is for a variant whose status is a field marked #[status]");
+                    return None;
+                }
+                (StatusKind::Runtime(_), Some((i, _))) => runtime = Some(StatusSource::Field(i)),
+                _ => {}
+            }
+            (own, false)
+        }
+        // The field chooses the status: the enum's default (and its message) is not this one's.
+        (None, _) if status_field.is_some() && !transparent => {
+            runtime = status_field.map(|(i, _)| StatusSource::Field(i));
+            (&from_field, false)
+        }
         (None, Some(default)) => (default, true),
         (None, None) => {
             let name = variant.ident;
@@ -211,13 +260,21 @@ fn check_variant(
             return check_transparent(variant, attrs, status, at, errors);
         }
         StatusKind::Code { code, span } => (code, span),
+        // An enum's default chosen at run time is reported on the enum.
+        StatusKind::With(_) | StatusKind::Runtime(_) if inherited => return None,
+        // A nominal 500: a status chosen at run time is treated as a hidden 5xx wherever the
+        // derive decides at compile time.
+        StatusKind::With(ref path) => (500, path.span()),
+        StatusKind::Runtime(span) => (500, span),
     };
     for field in &variant.fields {
         if let Some(marker) = field.attrs.transparent {
             errors.at(marker, "#[transparent] marks the error a #[status(transparent)] variant forwards to, but this variant has a status of its own: remove #[transparent], or make the variant #[status(transparent)]");
         }
     }
-    if !inherited {
+    if runtime.is_some() {
+        // Checked at run time.
+    } else if !inherited {
         let unregistered = attrs.http.unregistered.is_some() || type_http.unregistered.is_some();
         if !check_code(code, code_span, unregistered, true, errors) {
             return None;
@@ -229,12 +286,12 @@ fn check_variant(
     let report_span = if inherited { variant.span() } else { code_span };
 
     if let Some(expose) = attrs.http.expose_headers {
-        if code < 500 {
+        if code < 500 && runtime.is_none() {
             errors.at(expose, format!("`expose_headers` has no effect on a {code}: only 5xx responses hide their fields; remove it"));
         }
     }
     if let Some(expose) = attrs.http.expose {
-        if code < 500 {
+        if code < 500 && runtime.is_none() {
             errors.at(expose, format!("`expose` has no effect on a {code}: only 5xx messages are hidden from clients; remove it"));
         }
     }
@@ -273,12 +330,17 @@ fn check_variant(
 
     // A hidden 5xx sends nothing derived from its fields: no header that reads one, no detail.
     let exposed = code < 500 || attrs.http.expose.is_some();
+    let hides = if runtime.is_some() {
+        "a status chosen at run time may be a 5xx, which".to_owned()
+    } else {
+        format!("a {code}")
+    };
     let mut headers: Vec<HeaderPlan> = Vec::with_capacity(attrs.headers.len());
     for header in &attrs.headers {
         if let Some(resolved) = crate::headers::check(header, &fields, errors) {
             let headers_exposed = exposed || attrs.http.expose_headers.is_some();
             if let (false, Some(&i)) = (headers_exposed, resolved.fields().first()) {
-                errors.at(header.span, format!("a {code} hides everything of its fields from clients, but this header reads its field `{}`: add #[http(expose_headers)] to the variant if its header values are safe to show (like a Retry-After), or send a value that reads no field", variant.fields[i].name));
+                errors.at(header.span, format!("{hides} hides everything of its fields from clients, but this header reads its field `{}`: add #[http(expose_headers)] to the variant if its header values are safe to show (like a Retry-After), or send a value that reads no field", variant.fields[i].name));
             }
             headers.push(HeaderPlan {
                 name: route::header_name(&header.name),
@@ -298,13 +360,15 @@ fn check_variant(
     for (i, field) in variant.fields.iter().enumerate() {
         if let Some(span) = field.attrs.headers {
             if !(exposed || attrs.http.expose_headers.is_some()) {
-                errors.at(span, format!("a {code} hides everything of its fields from clients, but #[headers] would send the headers its field `{}` holds: add #[http(expose_headers)] to the variant if they are safe to show, or remove #[headers]", field.name));
+                errors.at(span, format!("{hides} hides everything of its fields from clients, but #[headers] would send the headers its field `{}` holds: add #[http(expose_headers)] to the variant if they are safe to show, or remove #[headers]", field.name));
             }
             extra_headers = extra_headers.or(Some(i));
         }
     }
+    // A status chosen at run time is unknown here: no header can be required of it.
     let without_required = attrs.http.without_required_headers.is_some()
-        || type_http.without_required_headers.is_some();
+        || type_http.without_required_headers.is_some()
+        || runtime.is_some();
     if let Some(row) = codes::lookup(code) {
         for &required in row.required_headers {
             let mut present = without_required;
@@ -343,7 +407,7 @@ fn check_variant(
     if !exposed {
         for &i in &details {
             if let Some(span) = variant.fields[i].attrs.detail {
-                errors.at(span, format!("a {code} hides everything of its fields from clients, but #[detail] would put its field `{}` in the body: add #[http(expose)] to the variant if it is safe to show, or remove #[detail]", variant.fields[i].name));
+                errors.at(span, format!("{hides} hides everything of its fields from clients, but #[detail] would put its field `{}` in the body: add #[http(expose)] to the variant if it is safe to show, or remove #[detail]", variant.fields[i].name));
             }
         }
     }
@@ -359,7 +423,18 @@ fn check_variant(
     let title = codes::title(code);
     let display_text = variant_display(attrs, input);
     let message = match &template {
-        _ if !exposed => Message::Fixed(title.to_owned()),
+        // The run-time arm hides it when the status is a hidden 5xx.
+        Some(resolved) if runtime.is_some() => match &resolved.fixed {
+            Some(text) => Message::Fixed(text.clone()),
+            // Through `Display` or the template's own `format_args!`, never the direct JSON
+            // writer, which does not know the status.
+            None => Message::Template {
+                resolved: resolved.clone(),
+                direct: None,
+            },
+        },
+        None if runtime.is_some() && !display_text => Message::Title,
+        _ if !exposed && runtime.is_none() => Message::Fixed(title.to_owned()),
         Some(resolved) => match &resolved.fixed {
             Some(text) => Message::Fixed(text.clone()),
             None => route::message(resolved.clone(), &variant.fields),
@@ -375,6 +450,7 @@ fn check_variant(
     };
     let display = match template {
         Some(resolved) => Display::Template(resolved),
+        None if runtime.is_some() => Display::Title,
         None => Display::Fixed(title.to_owned()),
     };
 
@@ -408,9 +484,16 @@ fn check_variant(
         },
     };
     let status = route::status(code);
-    let body = route::body(status, &format, code_name.as_deref(), &message, &details);
+    let body = match runtime {
+        Some(_) if details.is_empty() => plan::Body::Written,
+        _ => route::body(status, &format, code_name.as_deref(), &message, &details),
+    };
     let own = Own {
         status,
+        runtime: runtime.map(|source| RuntimeStatus {
+            source,
+            expose: attrs.http.expose.is_some(),
+        }),
         message,
         code: code_name,
         format,
@@ -581,6 +664,13 @@ fn check_transparent(
         ok = false;
     }
     for field in &variant.fields {
+        if let Some(marker) = field.attrs.status {
+            errors.at(
+                marker,
+                "a transparent variant's status is the wrapped error's: remove #[status] from the field",
+            );
+            ok = false;
+        }
         if let Some(detail) = field.attrs.detail {
             errors.at(
                 detail,

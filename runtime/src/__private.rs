@@ -6,7 +6,10 @@ pub use crate::forward::{Forward, ForwardType, methods as forward_methods};
 pub use crate::message::{
     ExtraHeaders, Field, FieldInt, FieldStr, JsonMessage, append_header, extra_headers, message,
 };
-pub use crate::response::{respond, respond_fixed, respond_serialized, status};
+pub use crate::response::{
+    StatusOf, StatusValue, respond, respond_fixed, respond_serialized, runtime_hidden,
+    runtime_status, runtime_title, status, status_code, status_methods,
+};
 pub use crate::response_doc::ResponseDoc;
 pub use crate::{BodyFormat, HttpError};
 pub use bytes::Bytes;

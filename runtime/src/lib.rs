@@ -50,12 +50,14 @@
 //! | `#[status(404, "user {id} not found")]` | same | status and public message template |
 //! | `#[status(400, "{} items", .items.len())]` | same | template with extra arguments (`.field` is a field) |
 //! | `#[status(transparent)]` | variant or struct with one field, or with one field marked `#[transparent]` | everything comes from the field, which implements `HttpError` ([Transparent wrappers](#transparent-wrappers)) |
+//! | `#[status(with = path::to_fn)]`, `#[status(with = f, "message")]` | variant, struct | the status is `f(&field0, &field1, …)` (an `http::StatusCode` or `u16`), chosen at run time ([Run-time status](#run-time-status)) |
+//! | `#[status("message")]` | variant, struct with a `#[status]` field | the message of a variant whose status is that field's |
 //! | `#[header(RETRY_AFTER, "{secs}")]`, `#[header("x-request-id", "{id}")]` | variant, struct (repeatable) | a response header; the value is a template |
 //! | `#[http(format = "problem")]` | type | RFC 9457 problem details instead of `{"error": …}` |
 //! | `#[http(codes)]` | type | every variant gets a code: its name in snake_case |
 //! | `#[http(type_base = "https://…/")]` | type | problem `type` = base + code; implies `codes` |
 //! | `#[http(code = "user_not_found")]` | variant, struct | this variant's code |
-//! | `#[http(expose)]` | 5xx variant, struct | show this 5xx's message (the 4xx rules below apply) |
+//! | `#[http(expose)]` | 5xx or run-time-status variant, struct | show this 5xx's message (the 4xx rules below apply) |
 //! | `#[http(expose_headers)]` | 5xx variant, struct | send this 5xx's headers that read fields (a `Retry-After` from a field) |
 //! | `#[http(unregistered)]` | type, variant | allow a 4xx/5xx code outside the IANA registry, such as 499 |
 //! | `#[http(without_required_headers)]` | type, variant | silence the RFC 9110 required-header check |
@@ -65,6 +67,7 @@
 //! | `#[detail]` | named field (`Serialize`) | put the field into the body |
 //! | `#[headers]` | one field (`HeaderMap` or `Option<HeaderMap>`) | send the headers it holds, after the variant's own |
 //! | `#[transparent]` | a field of a `#[status(transparent)]` variant or struct | the error it forwards to; the other fields are never sent |
+//! | `#[status]` | one field (`http::StatusCode` or `u16`) | the response's status is the field's value, chosen at run time ([Run-time status](#run-time-status)) |
 //!
 //! A `#[headers]` field carries headers the error only knows when it is made (rate-limit
 //! quotas, say). They go in after the variant's `#[header]`s: a name the map holds replaces
@@ -203,6 +206,70 @@
 //! }
 //! assert_eq!(ApiError::NotFound(7).to_string(), "our own text");
 //! assert_eq!(ApiError::NotFound(7).message(), "user 7 not found");
+//! ```
+//!
+//! # Run-time status
+//!
+//! Some statuses are data: a `StatusCode` the error carries, or one that depends on the
+//! variant of a foreign error (an `io::ErrorKind`), on which the orphan rule forbids an
+//! `impl HttpError`. A field marked `#[status]` (an `http::StatusCode` or a `u16`) is the
+//! status; so is what `#[status(with = path::to_fn)]` returns, a function called with the
+//! variant's fields by reference, in order (`f()` for a unit variant), returning a
+//! `StatusCode` or a `u16`. Such a variant has no status code written: its `#[status]`
+//! attribute, when it has one, is a message alone, `#[status("message")]`, or
+//! `#[status(with = f, "message")]`.
+//!
+//! - **An invalid status** (anything but a 4xx or 5xx: a `u16` of 200 or 1000) is a 500 with
+//!   the reason phrase as its message, logged at warn level with the `tracing` feature. Never a
+//!   panic.
+//! - **Messages** are decided at run time: the template (or thiserror's `Display`, else the
+//!   reason phrase) for a 4xx, or for a 5xx with `#[http(expose)]`; the reason phrase for any
+//!   other 5xx. `status()`, `message()`, the body, `Serialize` and a derived `Display` (the
+//!   template, else the reason phrase) all follow the run-time status; so do the problem
+//!   format's `status` and `title`.
+//! - **At compile time** the derive treats the variant as a hidden 5xx, which it may be: a
+//!   `#[detail]` needs `#[http(expose)]` and a `#[header]` or `#[headers]` reading a field needs
+//!   `#[http(expose_headers)]`, whatever statuses the data will hold. The RFC 9110
+//!   required-header checks (a 401's `WWW-Authenticate`, a 405's `Allow`, …) cannot apply and
+//!   are skipped. Its body is written at run time, never fixed at compile time.
+//! - **OpenAPI** (the `utoipa` feature) leaves such variants out: they have no one status to be
+//!   documented under.
+//! - **Generics:** a `#[status]` field of a type parameter gets the bound the impl needs; a
+//!   `with` function's own bounds on its arguments go on the type's declaration.
+//!
+//! ```
+//! use http::StatusCode;
+//! use httperr::HttpError;
+//!
+//! fn io_status(error: &std::io::Error) -> StatusCode {
+//!     match error.kind() {
+//!         std::io::ErrorKind::NotFound => StatusCode::NOT_FOUND,
+//!         _ => StatusCode::SERVICE_UNAVAILABLE,
+//!     }
+//! }
+//!
+//! #[derive(Debug, HttpError)]
+//! enum ApiError {
+//!     #[status("rate limiter: {msg}")]
+//!     Other {
+//!         #[status]
+//!         code: StatusCode,
+//!         msg: String,
+//!     },
+//!     #[status(with = io_status, "storage: {0}")]
+//!     Io(#[source] std::io::Error),
+//! }
+//!
+//! let limited = ApiError::Other { code: StatusCode::TOO_MANY_REQUESTS, msg: "slow down".into() };
+//! assert_eq!(limited.status(), 429);
+//! assert_eq!(limited.to_response().body().as_ref(), br#"{"error":"rate limiter: slow down"}"#);
+//!
+//! let missing = ApiError::Io(std::io::Error::new(std::io::ErrorKind::NotFound, "films"));
+//! assert_eq!(missing.to_response().body().as_ref(), br#"{"error":"storage: films"}"#);
+//! // A 5xx hides its message.
+//! let down = ApiError::Io(std::io::Error::other("disk on fire"));
+//! assert_eq!(down.status(), 503);
+//! assert_eq!(down.to_response().body().as_ref(), br#"{"error":"Service Unavailable"}"#);
 //! ```
 //!
 //! # Transparent wrappers

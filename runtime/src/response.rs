@@ -18,6 +18,110 @@ pub const fn status(code: u16) -> StatusCode {
     }
 }
 
+/// What a `#[status]` field, or the function of `#[status(with = ...)]`, gives: the status of
+/// a response chosen at run time.
+#[diagnostic::on_unimplemented(
+    message = "a status chosen at run time is an `http::StatusCode` or a `u16`, not `{Self}`",
+    label = "not a status code",
+    note = "a #[status] field has the type `http::StatusCode` or `u16`, and so does what the function of #[status(with = ...)] returns"
+)]
+pub trait StatusValue {
+    fn __status_code(&self) -> u16;
+}
+
+impl StatusValue for StatusCode {
+    fn __status_code(&self) -> u16 {
+        self.as_u16()
+    }
+}
+
+impl StatusValue for u16 {
+    fn __status_code(&self) -> u16 {
+        *self
+    }
+}
+
+/// The code a `#[status]` field or `with` function gives. Every use of it in the generated
+/// code goes through this one function, so that a value of the wrong type is one error.
+pub fn status_code(value: &(impl StatusValue + ?Sized)) -> u16 {
+    value.__status_code()
+}
+
+/// The run-time status value read again, after `status()`: by the message and a derived
+/// `Display`, as `(&&StatusOf(value)).status_code()`. Method lookup takes [`StatusOfValue`]
+/// when the value is a [`StatusValue`], else [`StatusOfNothing`], so that a value of the
+/// wrong type is reported once, by `status()`'s [`status_code`]; the stand-in never runs, as
+/// a program whose `status()` does not compile never runs.
+pub struct StatusOf<'a, T: ?Sized>(pub &'a T);
+
+pub trait StatusOfValue {
+    fn status_code(&self) -> u16;
+}
+
+impl<T: StatusValue + ?Sized> StatusOfValue for &StatusOf<'_, T> {
+    fn status_code(&self) -> u16 {
+        self.0.__status_code()
+    }
+}
+
+pub trait StatusOfNothing {
+    fn status_code(&self) -> u16;
+}
+
+impl<T: ?Sized> StatusOfNothing for StatusOf<'_, T> {
+    fn status_code(&self) -> u16 {
+        500
+    }
+}
+
+/// The traits `StatusOf`'s calls are looked up in, imported by the generated code.
+pub mod status_methods {
+    pub use super::{StatusOfNothing as _, StatusOfValue as _};
+}
+
+/// A run-time status when it is an error status (4xx or 5xx), else `None`.
+fn checked(code: u16) -> Option<StatusCode> {
+    if (400..=599).contains(&code) {
+        StatusCode::from_u16(code).ok()
+    } else {
+        None
+    }
+}
+
+/// The status of a variant whose status is chosen at run time. Anything but a 4xx or 5xx (a
+/// `u16` of 200 or 1000) is a bug of the service's, which the client must not see as a success
+/// nor the service as a panic: it becomes a 500, whose message is then hidden, and is logged
+/// at warn level with the `tracing` feature.
+pub fn runtime_status(code: u16) -> StatusCode {
+    match checked(code) {
+        Some(status) => status,
+        None => {
+            #[cfg(feature = "tracing")]
+            tracing::warn!(
+                status = code,
+                "httperr sent a 500: a status chosen at run time is not a 4xx or 5xx error status"
+            );
+            StatusCode::INTERNAL_SERVER_ERROR
+        }
+    }
+}
+
+/// The reason phrase to write instead of the message when a run-time status hides it (a 5xx
+/// without `expose`, or an invalid status, which is a 500); `None` when the message is shown.
+/// Logs nothing: [`runtime_status`] has.
+pub fn runtime_hidden(code: u16, expose: bool) -> Option<&'static str> {
+    match checked(code) {
+        Some(status) if expose || status.is_client_error() => None,
+        Some(status) => Some(codes::title(status)),
+        None => Some(codes::title(StatusCode::INTERNAL_SERVER_ERROR)),
+    }
+}
+
+/// The reason phrase of a run-time status, invalid ones being 500s. Logs nothing.
+pub fn runtime_title(code: u16) -> &'static str {
+    codes::title(checked(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR))
+}
+
 /// The response of an error whose message is written at run time.
 pub fn respond<E: HttpError + ?Sized>(
     error: &E,

@@ -90,6 +90,14 @@ const DERIVE_MISTAKES: &[&str] = &[
     "{E} #[status(transparent)] M { #[transparent] a: Inner, #[transparent] b: Inner },",
     "{E} #[status(404)] M { #[transparent] inner: Inner },",
     "{E} #[status(transparent)] M { #[transparent] #[from] inner: Inner, index: u64 },",
+    "{E} M { #[status] a: u16, #[status] b: u16 },",
+    "{E} #[status(with = pick)] M(#[status] u16),",
+    "{E} #[status(with)] M,",
+    "{E} #[status(500, with = pick)] M,",
+    "{E} #[status(404)] M(#[status] u16),",
+    "{E} #[status(transparent)] M { #[transparent] inner: Inner, #[status] code: u16 },",
+    r#"{E} #[status("alone")] M,"#,
+    "{E} M { #[status] code: u16, #[detail] left: u32 },",
 ];
 
 /// Mistakes only the type checker sees, one per wrong variant.
@@ -104,6 +112,8 @@ const TYPE_MISTAKES: &[&str] = &[
     "{E} #[status(500)] M(#[from] NotDisplay),",
     r#"{E} #[status(404, "{nope}")] M,"#,
     "{E} #[status(429)] M { #[headers] h: u32 },",
+    "{E} M { #[status] code: String },",
+    "{E} #[status(with = pick_string)] M,",
 ];
 
 /// Each module's prelude: what the seeds and mistakes name.
@@ -115,6 +125,8 @@ pub struct Inner;
 pub struct NotSerialize;
 #[derive(Debug)]
 pub struct NotDisplay;
+pub fn pick() -> u16 { 503 }
+pub fn pick_string() -> String { String::new() }
 ";
 
 /// One generated input.

@@ -127,6 +127,30 @@ const SEEDS: &[(bool, &str)] = &[
     ),
     (
         true,
+        r#"#[http(format = "problem", codes)]
+        enum Runtime<S> {
+            #[status("rate limiter: {msg}")] Other { #[status] code: http::StatusCode, msg: String },
+            Raw(#[status] u16),
+            #[status(with = io_status, "i/o: {0}")] #[http(expose)] Io(std::io::Error),
+            #[status(with = pick)] Unit,
+            #[status("quota")] #[http(expose, expose_headers)] #[header(RETRY_AFTER, "{secs}")]
+            Quota { #[status] code: S, #[detail] left: u32, secs: u64 },
+        }"#,
+    ),
+    (
+        false,
+        r#"enum Runtime {
+            Two { #[status] a: u16, #[status] b: u16 },
+            #[status(with = pick)] Both(#[status] u16),
+            #[status(with)] NoPath,
+            #[status(500, with = pick)] Literal,
+            #[status(404)] FieldToo(#[status] u16),
+            #[status(transparent)] Wrapped { #[transparent] inner: UserError, #[status] code: u16 },
+            #[status("alone")] NoField,
+        }"#,
+    ),
+    (
+        true,
         r#"#[http(unregistered)]
         enum Proxy {
             #[status(499, "client closed request")] ClientClosed,

@@ -3,8 +3,8 @@
 use super::{Render, option};
 use crate::plan::{
     CodeArm, Format, FormatArm, HasDetailsArm, HeaderName, HeaderPlan, HeaderText, HeaderValue,
-    HeadersArm, JsonPiece, Message, MessageArm, Response, ResponseArm, SerializeDetailsArm, Status,
-    StatusArm, WriteJsonArm, WriteMessageArm,
+    HeadersArm, JsonPiece, Message, MessageArm, Response, ResponseArm, RuntimeMessage,
+    SerializeDetailsArm, Status, StatusArm, WriteJsonArm, WriteMessageArm,
 };
 use crate::template::{Resolved, Segment};
 use proc_macro2::{Literal, Span, TokenStream};
@@ -48,6 +48,7 @@ pub(super) fn http_error(r: &Render<'_>) -> TokenStream {
 fn status(r: &Render<'_>) -> TokenStream {
     let body = r.dispatch(&r.plan.methods.status, &|arm, v| match arm {
         StatusArm::Status(status) => status_value(*status),
+        StatusArm::Runtime => r.runtime_call(v, "runtime_status", TokenStream::new()),
         StatusArm::Forward => r.forward(v, "status", None),
     });
     quote! {
@@ -192,6 +193,15 @@ fn to_response(r: &Render<'_>) -> TokenStream {
             let (code, headers) = (option(code.as_deref()), Literal::usize_unsuffixed(*headers));
             quote!(__p::respond(self, #status, #format, #code, #headers))
         }
+        ResponseArm::Runtime {
+            format,
+            code,
+            headers,
+        } => {
+            let format = format_value(format);
+            let (code, headers) = (option(code.as_deref()), Literal::usize_unsuffixed(*headers));
+            quote!(__p::respond(self, __p::HttpError::status(self), #format, #code, #headers))
+        }
         ResponseArm::Serialized { headers } => {
             let headers = Literal::usize_unsuffixed(*headers);
             quote!(__p::respond_serialized(self, #headers))
@@ -221,6 +231,39 @@ fn write_message(r: &Render<'_>) -> TokenStream {
             },
             Response::Transparent(_) => TokenStream::new(),
         },
+        WriteMessageArm::Runtime(inner) => {
+            let expose = match &r.plan.variants[v].response {
+                Response::Own(own) => own.runtime.as_ref().is_some_and(|runtime| runtime.expose),
+                Response::Transparent(_) => false,
+            };
+            let shown = match inner {
+                RuntimeMessage::Title => {
+                    let title = r.runtime_call(v, "runtime_title", TokenStream::new());
+                    return quote!(__out.write_str(#title));
+                }
+                RuntimeMessage::Fixed(text) => quote!(__out.write_str(#text)),
+                RuntimeMessage::Display => {
+                    quote!(__out.write_fmt(::core::format_args!("{}", self)))
+                }
+                RuntimeMessage::Template => match &r.plan.variants[v].response {
+                    Response::Own(own) => match &own.message {
+                        Message::Template { resolved, .. } => {
+                            let (format, args) = (&resolved.format, &resolved.args);
+                            quote!(__out.write_fmt(::core::format_args!(#format #args)))
+                        }
+                        _ => TokenStream::new(),
+                    },
+                    Response::Transparent(_) => TokenStream::new(),
+                },
+            };
+            let hidden = r.runtime_call(v, "runtime_hidden", quote!(, #expose));
+            quote! {
+                match #hidden {
+                    ::core::option::Option::Some(__title) => __out.write_str(__title),
+                    ::core::option::Option::None => #shown,
+                }
+            }
+        }
         WriteMessageArm::Forward => r.forward(v, "__write_message", Some("__out")),
     });
     quote! {
@@ -318,6 +361,8 @@ fn describe(r: &Render<'_>) -> TokenStream {
     let mut entries = TokenStream::new();
     for plan in &r.plan.variants {
         let own = match &plan.response {
+            // Not one status to document it under.
+            Response::Own(own) if own.runtime.is_some() => continue,
             Response::Own(own) => own,
             &Response::Transparent(i) => {
                 let ty = super::qualified_self(plan.variant.fields[i].ty);
@@ -331,6 +376,7 @@ fn describe(r: &Render<'_>) -> TokenStream {
             Message::Display { text } => text
                 .as_deref()
                 .unwrap_or_else(|| crate::codes::title(own.status.code)),
+            Message::Title => crate::codes::title(own.status.code),
         };
         let mut headers = TokenStream::new();
         for header in &own.headers {

@@ -12,7 +12,7 @@ mod std_impls;
 use crate::ast::{Input, Style, Variant};
 use crate::attr::StatusKind;
 use crate::errors::Errors;
-use crate::plan::{Match, Plan, Response};
+use crate::plan::{Match, Plan, Response, StatusSource};
 use crate::valid;
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{ToTokens, format_ident, quote, quote_spanned};
@@ -129,6 +129,15 @@ impl<'a> Render<'a> {
                 use __p::forward_methods::*;
             );
         }
+        let runtime = |v: &crate::plan::VariantPlan<'_>| match &v.response {
+            Response::Own(own) => own.runtime.is_some(),
+            Response::Transparent(_) => false,
+        };
+        if self.plan.variants.iter().any(runtime) {
+            forward_methods.extend(quote!(
+                use __p::status_methods::*;
+            ));
+        }
         // One scope for every impl: method bodies name `::httperr::__private` as `__p` (five
         // tokens fewer per path; a large enum's expansion cost is per token), and the
         // `HttpError` impl always uses it.
@@ -226,6 +235,43 @@ impl<'a> Render<'a> {
 
     fn variant(&self, v: usize) -> &Variant<'_> {
         self.plan.variants[v].variant
+    }
+
+    /// `__p::<function>(code)` for a variant whose status is chosen at run time: the code of
+    /// the `#[status]` field at its type, or of the `with` function's result at its path, where
+    /// a value that is not a status code is reported (once: every use is the same expression).
+    fn runtime_call(&self, v: usize, function: &str, extra: TokenStream) -> TokenStream {
+        let Response::Own(own) = &self.plan.variants[v].response else {
+            return TokenStream::new();
+        };
+        let Some(runtime) = &own.runtime else {
+            return TokenStream::new();
+        };
+        let function = Ident::new(function, Span::call_site());
+        // `status()` reads the value through `status_code`, the one place a wrong type is
+        // reported; the other methods through `StatusOf`, which stays quiet about it.
+        let read = |value: TokenStream, at: Span| match function == "runtime_status" {
+            true => quote_spanned!(at=> __p::status_code(#value)),
+            false => quote!((&&__p::StatusOf(#value)).status_code()),
+        };
+        let code = match &runtime.source {
+            StatusSource::Field(i) => {
+                let field = &self.variant(v).fields[*i];
+                let at = Span::call_site().located_at(syn::spanned::Spanned::span(field.ty));
+                let binding = format_ident!("{}", field.binding, span = at);
+                read(binding.into_token_stream(), at)
+            }
+            StatusSource::With(path) => {
+                let at = Span::call_site().located_at(syn::spanned::Spanned::span(path));
+                let mut args = TokenStream::new();
+                for field in &self.variant(v).fields {
+                    let binding = &field.binding;
+                    args.extend(quote!(#binding,));
+                }
+                read(quote_spanned!(at=> &#path(#args)), at)
+            }
+        };
+        quote!(__p::#function(#code #extra))
     }
 
     /// The binding of field `i` of variant `v`, as its pattern names it.

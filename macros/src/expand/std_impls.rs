@@ -31,8 +31,12 @@ fn display(r: &Render<'_>) -> TokenStream {
                 let (format, args) = (&resolved.format, &resolved.args);
                 quote!(__formatter.write_fmt(::core::format_args!(#format #args)))
             }
-            Display::Fixed(_) | Display::Transparent(_) => TokenStream::new(),
+            Display::Fixed(_) | Display::Transparent(_) | Display::Title => TokenStream::new(),
         },
+        DisplayArm::Title => {
+            let title = r.runtime_call(v, "runtime_title", TokenStream::new());
+            quote!(__formatter.write_str(#title))
+        }
         DisplayArm::Forward => {
             let inner = r.binding(v, r.plan.methods.display.binds[v][0]);
             quote!((&&__p::Forward(#inner)).forward_display(__formatter))

@@ -1,0 +1,11 @@
+use httperr::HttpError;
+
+#[derive(Debug, HttpError)]
+enum ApiError {
+    #[status(with)]
+    NoFunction,
+    #[status(with = "pick")]
+    StringFunction,
+}
+
+fn main() {}
