@@ -1,4 +1,8 @@
-//! The macro's view of the status-code table: the same `table.rs` the runtime is built from.
+//! The macro's view of the status-code table (the same `table.rs` the runtime is built from),
+//! and the check of a code against it.
+
+use crate::errors::Errors;
+use proc_macro2::Span;
 
 pub(crate) struct Row {
     pub(crate) code: u16,
@@ -107,4 +111,59 @@ pub(crate) fn nearest_errors(code: u16) -> Vec<&'static Row> {
         }
     }
     nearest
+}
+
+/// Checks a status code; true when it is usable. `error` requires 4xx/5xx.
+pub(crate) fn check(
+    code: u64,
+    span: Span,
+    unregistered_ok: bool,
+    error: bool,
+    errors: &mut Errors,
+) -> bool {
+    if !(100..=599).contains(&code) {
+        let hint = if error {
+            "; errors use 4xx or 5xx, like 404 or 500"
+        } else {
+            ""
+        };
+        errors.at(span, format!("status code {code} is out of range: HTTP status codes are 100..=599 (RFC 9110, Section 15){hint}"));
+        return false;
+    }
+    let code = code as u16;
+    if error && code < 400 {
+        let class = match code {
+            100..=199 => "an informational (1xx)",
+            200..=299 => "a success (2xx)",
+            _ => "a redirection (3xx)",
+        };
+        let name = match lookup(code) {
+            Some(row) => format!("{code} {}", row.reason),
+            None => code.to_string(),
+        };
+        errors.at(
+            span,
+            format!("{name} is {class} status, not an error: use a 4xx (client error) or 5xx (server error) code"),
+        );
+        return false;
+    }
+    if lookup(code).is_none() && !(unregistered_ok && code >= 400) {
+        let mut nearest = String::new();
+        for row in nearest_errors(code) {
+            crate::names::push_item(&mut nearest, &format!("{} ({})", row.code, row.reason));
+        }
+        let why = if code == 418 || code == 306 {
+            format!("{code} is reserved as \"(Unused)\" by RFC 9110 and cannot be assigned")
+        } else {
+            format!("{code} is not a registered HTTP status code")
+        };
+        let hint = if error {
+            "; for a code outside the IANA registry, such as nginx's 499, add #[http(unregistered)]"
+        } else {
+            ""
+        };
+        errors.at(span, format!("{why}; nearest registered: {nearest}{hint}"));
+        return false;
+    }
+    true
 }

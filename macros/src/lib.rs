@@ -26,6 +26,7 @@
 //! | `attr.rs` | `#[status]`, `#[header]`, `#[http]`, `#[from]`, `#[source]`, `#[detail]`, `#[transparent]` parsing |
 //! | `template.rs` | templates: holes, extra arguments, resolution against a variant's fields |
 //! | `valid.rs` | every rule of the spec; builds the plan |
+//! | `transparent.rs` | the rules of a transparent variant (its forwarded field, what it may not say) |
 //! | `plan.rs` | the plan's types |
 //! | `route.rs` | the fast path of each message, header and body |
 //! | `arms.rs` | each method's arms, and the grouping of variants that share one |
@@ -35,7 +36,7 @@
 //! | `fallback.rs` | stub impls when there are errors |
 //! | `args.rs` | a template's extra arguments: split into expressions, fields rewritten |
 //! | `headers.rs` | http's header constants, and the rules a `#[header]` is checked against |
-//! | `codes.rs`, `json.rs`, `names.rs`, `errors.rs` | the status table's view, compile-time bodies, name helpers, error accumulation |
+//! | `codes.rs`, `json.rs`, `names.rs`, `errors.rs` | the status table's view and a code's check, compile-time bodies, name helpers, error accumulation |
 //! | `table.rs`, `layout.rs` | the runtime's files (symlinks): the status table, the body layout |
 //!
 //! # How to add an attribute
@@ -74,6 +75,7 @@ mod names;
 mod plan;
 mod route;
 mod template;
+mod transparent;
 mod valid;
 
 use proc_macro::TokenStream;

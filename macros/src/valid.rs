@@ -25,7 +25,7 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
     if let Some(default) = default {
         match &default.kind {
             &StatusKind::Code { code, span } => {
-                check_code(
+                codes::check(
                     code,
                     span,
                     type_attrs.http.unregistered.is_some(),
@@ -257,7 +257,7 @@ fn check_variant(
         StatusKind::Transparent(span) => {
             // An inherited keyword is the enum's: the variant is what to point at.
             let at = if inherited { variant.span() } else { span };
-            return check_transparent(variant, attrs, status, at, errors);
+            return crate::transparent::check(variant, attrs, status, at, errors);
         }
         StatusKind::Code { code, span } => (code, span),
         // An enum's default chosen at run time is reported on the enum.
@@ -276,7 +276,7 @@ fn check_variant(
         // Checked at run time.
     } else if !inherited {
         let unregistered = attrs.http.unregistered.is_some() || type_http.unregistered.is_some();
-        if !check_code(code, code_span, unregistered, true, errors) {
+        if !codes::check(code, code_span, unregistered, true, errors) {
             return None;
         }
     } else if !(400..=599).contains(&code) {
@@ -533,7 +533,7 @@ fn check_variant_options(attrs: &Attrs, errors: &mut Errors) {
 
 /// `thiserror`: thiserror checks what it shares with us (a borrowed source), and says so.
 /// `transparent`: the field marked `#[transparent]` is the error, not a cause: its `#[from]` is
-/// `check_transparent`'s to judge.
+/// `transparent::check`'s to judge.
 fn check_fields(variant: &Variant<'_>, thiserror: bool, transparent: bool, errors: &mut Errors) {
     let count = variant.fields.len();
     let mut source: Option<Span> = None;
@@ -582,167 +582,6 @@ fn check_fields(variant: &Variant<'_>, thiserror: bool, transparent: bool, error
             }
         }
     }
-}
-
-/// `span`: where a missing field or marker is reported.
-fn check_transparent(
-    variant: &Variant<'_>,
-    attrs: &Attrs,
-    status: &Status,
-    span: Span,
-    errors: &mut Errors,
-) -> Option<(Response, Display)> {
-    let mut ok = true;
-    let count = variant.fields.len();
-    let mut marked = None;
-    for (i, field) in variant.fields.iter().enumerate() {
-        if let Some(marker) = field.attrs.transparent {
-            if marked.is_some() {
-                errors.at(marker, "a transparent variant forwards to one field, and another one is already marked #[transparent]: keep the marker on the error the response comes from");
-                ok = false;
-            } else {
-                marked = Some(i);
-            }
-        }
-    }
-    let forwarded = match (marked, count) {
-        (Some(i), _) => Some(i),
-        (None, 1) => Some(0),
-        (None, 0) => {
-            errors.at(
-                span,
-                "#[status(transparent)] needs a field, the error it forwards to; this has none",
-            );
-            None
-        }
-        (None, _) => {
-            errors.at(span, format!("#[status(transparent)] forwards to one field, and this has {count}: mark the error the response comes from with #[transparent]"));
-            None
-        }
-    };
-    if let Some(i) = forwarded {
-        let field = &variant.fields[i];
-        if let (Some(from), true) = (field.attrs.from, count > 1) {
-            errors.at(from, format!("#[from] would build this variant from the wrapped error alone, but it has {} other field{}: remove #[from] and build the variant by hand", count - 1, if count == 2 { "" } else { "s" }));
-            ok = false;
-        }
-        if let Some(source) = field.attrs.source {
-            errors.at(
-                source,
-                "a transparent variant's `source()` is the wrapped error's own source: remove #[source] (the field is not the source, it is the error)",
-            );
-            ok = false;
-        }
-    }
-    if let Some(template) = &status.template {
-        errors.at(
-            template.lit.span(),
-            "#[status(transparent)] takes its message from the wrapped error: remove this template",
-        );
-        ok = false;
-    }
-    for header in &attrs.headers {
-        errors.at(
-            header.span,
-            "a transparent variant sends the headers of the error it wraps: remove this #[header]",
-        );
-        ok = false;
-    }
-    if let Some(code) = &attrs.http.code {
-        errors.at(
-            code.span(),
-            "a transparent variant takes its code from the error it wraps: remove `code`",
-        );
-        ok = false;
-    }
-    if let Some(expose) = attrs.http.expose_headers {
-        errors.at(expose, "a transparent variant sends the headers of the error it wraps: remove `expose_headers`");
-        ok = false;
-    }
-    if let Some(expose) = attrs.http.expose {
-        errors.at(expose, "a transparent variant follows the message rules of the error it wraps: remove `expose`");
-        ok = false;
-    }
-    for field in &variant.fields {
-        if let Some(marker) = field.attrs.status {
-            errors.at(
-                marker,
-                "a transparent variant's status is the wrapped error's: remove #[status] from the field",
-            );
-            ok = false;
-        }
-        if let Some(detail) = field.attrs.detail {
-            errors.at(
-                detail,
-                "a transparent variant's body is the wrapped error's: #[detail] has no place here",
-            );
-            ok = false;
-        }
-        if let Some(headers) = field.attrs.headers {
-            errors.at(
-                headers,
-                "a transparent variant sends the headers of the error it wraps: remove #[headers]",
-            );
-            ok = false;
-        }
-    }
-    let i = forwarded?;
-    ok.then_some((Response::Transparent(i), Display::Transparent(i)))
-}
-
-/// Checks a status code; true when it is usable. `error` requires 4xx/5xx.
-pub(crate) fn check_code(
-    code: u64,
-    span: Span,
-    unregistered_ok: bool,
-    error: bool,
-    errors: &mut Errors,
-) -> bool {
-    if !(100..=599).contains(&code) {
-        let hint = if error {
-            "; errors use 4xx or 5xx, like 404 or 500"
-        } else {
-            ""
-        };
-        errors.at(span, format!("status code {code} is out of range: HTTP status codes are 100..=599 (RFC 9110, Section 15){hint}"));
-        return false;
-    }
-    let code = code as u16;
-    if error && code < 400 {
-        let class = match code {
-            100..=199 => "an informational (1xx)",
-            200..=299 => "a success (2xx)",
-            _ => "a redirection (3xx)",
-        };
-        let name = match codes::lookup(code) {
-            Some(row) => format!("{code} {}", row.reason),
-            None => code.to_string(),
-        };
-        errors.at(
-            span,
-            format!("{name} is {class} status, not an error: use a 4xx (client error) or 5xx (server error) code"),
-        );
-        return false;
-    }
-    if codes::lookup(code).is_none() && !(unregistered_ok && code >= 400) {
-        let mut nearest = String::new();
-        for row in codes::nearest_errors(code) {
-            crate::names::push_item(&mut nearest, &format!("{} ({})", row.code, row.reason));
-        }
-        let why = if code == 418 || code == 306 {
-            format!("{code} is reserved as \"(Unused)\" by RFC 9110 and cannot be assigned")
-        } else {
-            format!("{code} is not a registered HTTP status code")
-        };
-        let hint = if error {
-            "; for a code outside the IANA registry, such as nginx's 499, add #[http(unregistered)]"
-        } else {
-            ""
-        };
-        errors.at(span, format!("{why}; nearest registered: {nearest}{hint}"));
-        return false;
-    }
-    true
 }
 
 /// A type as written, without the spaces `to_string` puts between tokens: `std::io::Error`.

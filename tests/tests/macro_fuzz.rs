@@ -44,6 +44,8 @@ mod plan;
 mod route;
 #[path = "../../macros/src/template.rs"]
 mod template;
+#[path = "../../macros/src/transparent.rs"]
+mod transparent;
 #[path = "../../macros/src/valid.rs"]
 mod valid;
 

@@ -69,7 +69,7 @@ pub(crate) fn status(input: TokenStream) -> TokenStream {
     let kind = errors.ok(parsed);
     let code = match kind {
         Some(StatusKind::Code { code, span })
-            if valid::check_code(code, span, false, false, &mut errors) =>
+            if crate::codes::check(code, span, false, false, &mut errors) =>
         {
             Some((code as u16, span))
         }
