@@ -2,13 +2,13 @@
 
 pub use crate::as_dyn_error::AsDynError;
 pub use crate::body::{serialize, serialize_without_details};
-pub use crate::forward::{Forward, ForwardType, methods as forward_methods};
+pub use crate::forward::{Forward, ForwardType, StatusOf, methods};
 pub use crate::message::{
     ExtraHeaders, Field, FieldInt, FieldStr, JsonMessage, append_header, extra_headers, message,
 };
 pub use crate::response::{
-    StatusOf, StatusValue, respond, respond_fixed, respond_serialized, runtime_hidden,
-    runtime_status, runtime_title, status, status_code, status_methods,
+    StatusValue, respond, respond_fixed, respond_serialized, runtime_hidden, runtime_status,
+    runtime_title, status, status_code,
 };
 pub use crate::response_doc::ResponseDoc;
 pub use crate::{BodyFormat, HttpError};

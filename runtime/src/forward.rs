@@ -1,4 +1,4 @@
-//! A transparent variant's field, for the methods the derive forwards to it: `Display` and `source()` (its own, else its `HttpError`'s) and the `HttpError` methods.
+//! Method lookups that keep one error per mistake: a transparent variant's field, for the methods the derive forwards to it (`Display` and `source()`: its own, else its `HttpError`'s; the `HttpError` methods), and a run-time status value read after `status()`.
 
 use crate::message::JsonMessage;
 use crate::response_doc::ResponseDoc;
@@ -184,12 +184,40 @@ pub trait NotDescribed {
 
 impl<T: ?Sized> NotDescribed for ForwardType<T> {}
 
+/// The run-time status value read again, after `status()`: by the message and a derived
+/// `Display`, as `(&&StatusOf(value)).status_code()`. Method lookup takes [`StatusOfValue`]
+/// when the value is a [`StatusValue`](crate::response::StatusValue), else [`StatusOfNothing`], so that a value of the
+/// wrong type is reported once, by `status()`'s [`status_code`](crate::response::status_code); the stand-in never runs, as
+/// a program whose `status()` does not compile never runs.
+pub struct StatusOf<'a, T: ?Sized>(pub &'a T);
+
+pub trait StatusOfValue {
+    fn status_code(&self) -> u16;
+}
+
+impl<T: crate::response::StatusValue + ?Sized> StatusOfValue for &StatusOf<'_, T> {
+    fn status_code(&self) -> u16 {
+        self.0.__status_code()
+    }
+}
+
+pub trait StatusOfNothing {
+    fn status_code(&self) -> u16;
+}
+
+impl<T: ?Sized> StatusOfNothing for StatusOf<'_, T> {
+    fn status_code(&self) -> u16 {
+        500
+    }
+}
+
 /// Every trait above, nameless: generated code glob-imports this module, which brings them
 /// into scope for method lookup without a name that could shadow one of the user's, and
 /// without an unused import whichever of them the lookup picks.
 pub mod methods {
     pub use super::{
         DescribedType as _, Forwarded as _, ForwardedDetails as _, NotDescribed as _,
-        NotForwarded as _, ViaHttpError as _, ViaNothing as _, ViaStd as _, ViaStdError as _,
+        NotForwarded as _, StatusOfNothing as _, StatusOfValue as _, ViaHttpError as _,
+        ViaNothing as _, ViaStd as _, ViaStdError as _,
     };
 }

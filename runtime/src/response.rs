@@ -47,38 +47,6 @@ pub fn status_code(value: &(impl StatusValue + ?Sized)) -> u16 {
     value.__status_code()
 }
 
-/// The run-time status value read again, after `status()`: by the message and a derived
-/// `Display`, as `(&&StatusOf(value)).status_code()`. Method lookup takes [`StatusOfValue`]
-/// when the value is a [`StatusValue`], else [`StatusOfNothing`], so that a value of the
-/// wrong type is reported once, by `status()`'s [`status_code`]; the stand-in never runs, as
-/// a program whose `status()` does not compile never runs.
-pub struct StatusOf<'a, T: ?Sized>(pub &'a T);
-
-pub trait StatusOfValue {
-    fn status_code(&self) -> u16;
-}
-
-impl<T: StatusValue + ?Sized> StatusOfValue for &StatusOf<'_, T> {
-    fn status_code(&self) -> u16 {
-        self.0.__status_code()
-    }
-}
-
-pub trait StatusOfNothing {
-    fn status_code(&self) -> u16;
-}
-
-impl<T: ?Sized> StatusOfNothing for StatusOf<'_, T> {
-    fn status_code(&self) -> u16 {
-        500
-    }
-}
-
-/// The traits `StatusOf`'s calls are looked up in, imported by the generated code.
-pub mod status_methods {
-    pub use super::{StatusOfNothing as _, StatusOfValue as _};
-}
-
 /// A run-time status when it is an error status (4xx or 5xx), else `None`.
 fn checked(code: u16) -> Option<StatusCode> {
     if (400..=599).contains(&code) {

@@ -117,26 +117,17 @@ impl<'a> Render<'a> {
             false => TokenStream::new(),
         };
         let std_impls = std_impls::std_impls(self);
-        // The methods a transparent variant's calls through `Forward` are looked up in.
-        let mut forward_methods = TokenStream::new();
-        if self
-            .plan
-            .variants
-            .iter()
-            .any(|v| matches!(v.response, Response::Transparent(_)))
-        {
-            forward_methods = quote!(
-                use __p::forward_methods::*;
-            );
-        }
-        let runtime = |v: &crate::plan::VariantPlan<'_>| match &v.response {
+        // The methods the lookups through `Forward` (a transparent variant) and `StatusOf` (a
+        // status chosen at run time) are found in.
+        let looked_up = |v: &crate::plan::VariantPlan<'_>| match &v.response {
             Response::Own(own) => own.runtime.is_some(),
-            Response::Transparent(_) => false,
+            Response::Transparent(_) => true,
         };
-        if self.plan.variants.iter().any(runtime) {
-            forward_methods.extend(quote!(
-                use __p::status_methods::*;
-            ));
+        let mut methods = TokenStream::new();
+        if self.plan.variants.iter().any(looked_up) {
+            methods = quote!(
+                use __p::methods::*;
+            );
         }
         // One scope for every impl: method bodies name `::httperr::__private` as `__p` (five
         // tokens fewer per path; a large enum's expansion cost is per token), and the
@@ -144,7 +135,7 @@ impl<'a> Render<'a> {
         quote! {
             const _: () = {
                 use ::httperr::__private as __p;
-                #forward_methods
+                #methods
                 #http_error
                 #serialize
                 #std_impls

@@ -31,3 +31,16 @@ pub mod utoipa;
 pub mod warp;
 #[cfg(feature = "warp")]
 mod warp_errors;
+
+/// A JSON media type, from its type and subtype: `application/json`, or a `+json` subtype
+/// such as `application/problem+json` (RFC 6839), in any case.
+#[cfg(any(feature = "poem", feature = "rocket"))]
+pub(crate) fn is_json_media_type(kind: &str, subtype: &str) -> bool {
+    let suffix = subtype
+        .len()
+        .checked_sub(5)
+        .filter(|&i| subtype.is_char_boundary(i));
+    kind.eq_ignore_ascii_case("application")
+        && (subtype.eq_ignore_ascii_case("json")
+            || suffix.is_some_and(|i| i > 0 && subtype[i..].eq_ignore_ascii_case("+json")))
+}

@@ -256,14 +256,9 @@ fn is_json(response: &Response) -> bool {
         return false;
     };
     let essence = content_type.split(';').next().unwrap_or_default().trim();
-    let Some((kind, subtype)) = essence.split_once('/') else {
-        return false;
-    };
-    kind.eq_ignore_ascii_case("application")
-        && (subtype.eq_ignore_ascii_case("json")
-            || subtype.len() > 5
-                && subtype.is_char_boundary(subtype.len() - 5)
-                && subtype[subtype.len() - 5..].eq_ignore_ascii_case("+json"))
+    essence
+        .split_once('/')
+        .is_some_and(|(kind, subtype)| super::is_json_media_type(kind, subtype))
 }
 
 /// The rejection for one of poem's own errors, or `None` for any other error.

@@ -351,10 +351,7 @@ impl<'r, T: Deserialize<'r>> FromData<'r> for Json<T> {
 /// `application/json`, or a `+json` type such as `application/merge-patch+json`.
 fn is_json(content_type: Option<&ContentType>) -> bool {
     content_type.is_some_and(|content_type| {
-        let sub = content_type.sub().as_str().as_bytes();
-        content_type.top() == "application"
-            && (content_type.sub() == "json"
-                || (sub.len() > 5 && sub[sub.len() - 5..].eq_ignore_ascii_case(b"+json")))
+        super::is_json_media_type(content_type.top().as_str(), content_type.sub().as_str())
     })
 }
 

@@ -97,18 +97,8 @@ async fn actix_web_panic_is_logged_and_the_worker_serves_on() {
     let capture = Capture::default();
     let (server, base) = sample_api(Rejections::default(), Some(capture.clone()));
     let check = async {
-        let client = reqwest::Client::builder()
-            .timeout(TIMEOUT)
-            .build()
-            .expect("client");
-        let get = |path: &str| {
-            let request = client.get(format!("{base}{path}")).send();
-            async move {
-                let response = request.await.expect("request");
-                let status = response.status().as_u16();
-                (status, response.text().await.expect("body"))
-            }
-        };
+        let client = support::client();
+        let get = |path: &str| support::get(&client, format!("{base}{path}"));
 
         let (status, body) = get("/panic").await;
         assert_eq!(

@@ -29,10 +29,7 @@ async fn sample_api_over_tcp() {
         .await
         .expect("the sample API check timed out");
 
-    let client = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .build()
-        .expect("client");
+    let client = support::client();
     let response = timeout(TIMEOUT, client.get(format!("{base}/openapi.json")).send())
         .await
         .expect("GET /openapi.json timed out")
@@ -116,21 +113,8 @@ async fn server_errors_are_logged_client_errors_are_not() {
         .expect("the server did not start")
         .expect("the server thread failed before listening");
     let base = format!("http://{address}");
-    let client = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .build()
-        .expect("client");
-    let get = |path: &str| {
-        let request = client.get(format!("{base}{path}")).send();
-        async move {
-            let response = timeout(TIMEOUT, request)
-                .await
-                .expect("request timed out")
-                .expect("request");
-            let status = response.status().as_u16();
-            (status, response.text().await.expect("body"))
-        }
-    };
+    let client = support::client();
+    let get = |path: &str| support::get(&client, format!("{base}{path}"));
 
     let (status, body) = get("/users/2").await;
     assert_eq!(status, 500);

@@ -39,10 +39,7 @@ async fn hyper_serves_the_sample_api() {
     )
     .await
     .expect("sample API checked in time");
-    let client = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .build()
-        .expect("client");
+    let client = support::client();
     let unknown = client
         .get(format!("http://{address}/nowhere"))
         .send()

@@ -154,21 +154,8 @@ async fn poem_logs_a_panic_at_error_level() {
         .await
         .expect("the server did not start")
         .expect("the server thread failed before listening");
-    let client = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .build()
-        .expect("client");
-    let get = |path: &str| {
-        let request = client.get(format!("http://{address}{path}")).send();
-        async move {
-            let response = timeout(TIMEOUT, request)
-                .await
-                .expect("request timed out")
-                .expect("request");
-            let status = response.status().as_u16();
-            (status, response.text().await.expect("body"))
-        }
-    };
+    let client = support::client();
+    let get = |path: &str| support::get(&client, format!("http://{address}{path}"));
 
     let (status, body) = get("/panic").await;
     assert_eq!(

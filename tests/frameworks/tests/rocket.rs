@@ -54,10 +54,7 @@ async fn rocket_serves_the_sample_api() {
         .expect("sample API checked in time");
 
     // `content-length` comes from the sized body alone: copying ours too would send it twice.
-    let client = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .build()
-        .expect("client");
+    let client = support::client();
     let response = client
         .get(format!("{base}/errors/rate-limited"))
         .send()
@@ -152,10 +149,7 @@ async fn rocket_catchers_name_what_they_can() {
         .mount("/", rocket::routes![search, orders, admin])
         .register("/", httperr::rocket::catchers());
     let server = Server::start(rocket).await;
-    let client = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .build()
-        .expect("client");
+    let client = support::client();
     let cases: [(reqwest::Method, &str, u16, &str, Option<&str>); 5] = [
         (
             reqwest::Method::GET,
@@ -223,21 +217,8 @@ async fn rocket_panic_is_logged_at_error_level() {
     let _serial = SERIAL.lock().await;
     let capture = Capture::default();
     let server = Server::start_on_own_thread(capture.clone()).await;
-    let client = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .build()
-        .expect("client");
-    let get = |path: &str| {
-        let request = client.get(format!("{}{path}", server.base)).send();
-        async move {
-            let response = timeout(TIMEOUT, request)
-                .await
-                .expect("request timed out")
-                .expect("request");
-            let status = response.status().as_u16();
-            (status, response.text().await.expect("body"))
-        }
-    };
+    let client = support::client();
+    let get = |path: &str| support::get(&client, format!("{}{path}", server.base));
 
     let (status, body) = get("/panic").await;
     assert_eq!(

@@ -111,10 +111,7 @@ async fn warp_recover_any_answers_the_other_rejections() {
         .or(unknown)
         .recover(httperr::warp::recover_any);
     let server = Server::start(app).await;
-    let client = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .build()
-        .expect("client");
+    let client = support::client();
 
     let cases: [(&str, reqwest::RequestBuilder, u16, &str); 5] = [
         (
@@ -179,21 +176,8 @@ async fn warp_panic_is_logged_at_error_level() {
     let _serial = SERIAL.lock().await;
     let capture = Capture::default();
     let server = Server::start_on_own_thread(capture.clone()).await;
-    let client = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .build()
-        .expect("client");
-    let get = |path: &str| {
-        let request = client.get(format!("{}{path}", server.base)).send();
-        async move {
-            let response = timeout(TIMEOUT, request)
-                .await
-                .expect("request timed out")
-                .expect("request");
-            let status = response.status().as_u16();
-            (status, response.text().await.expect("body"))
-        }
-    };
+    let client = support::client();
+    let get = |path: &str| support::get(&client, format!("{}{path}", server.base));
 
     let (status, body) = get("/panic").await;
     assert_eq!(

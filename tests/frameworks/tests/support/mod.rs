@@ -7,6 +7,24 @@ use std::time::Duration;
 /// Every wait in a server test is bounded by this.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The HTTP client of every server test: every request bounded by [`TIMEOUT`].
+pub fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .timeout(TIMEOUT)
+        .build()
+        .expect("client")
+}
+
+/// `GET url` with `client`, within [`TIMEOUT`]: the status and the body's text.
+pub async fn get(client: &reqwest::Client, url: String) -> (u16, String) {
+    let response = tokio::time::timeout(TIMEOUT, client.get(&url).send())
+        .await
+        .unwrap_or_else(|_| panic!("GET {url} timed out"))
+        .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    let status = response.status().as_u16();
+    (status, response.text().await.expect("body"))
+}
+
 /// What `GET /errors/{case}` must answer.
 pub struct Expected {
     pub case: &'static str,
@@ -78,10 +96,7 @@ pub const EXPECTED: &[Expected] = &[
 /// Requests every case and `/users/{id}` from the server at `base` (`http://127.0.0.1:PORT`)
 /// and asserts status, content type, the error's own headers, content-length and exact body.
 pub async fn check_sample_api(base: &str) {
-    let client = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .build()
-        .expect("client");
+    let client = client();
     for expected in EXPECTED {
         let url = format!("{base}/errors/{}", expected.case);
         let response = client
@@ -261,10 +276,7 @@ pub fn broken_cases() -> [BrokenCase; 2] {
 
 /// Requests every [`broken_cases`] path from `base` and checks the whole answer.
 pub async fn check_broken(base: &str) {
-    let client = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .build()
-        .expect("client");
+    let client = client();
     for (path, _, status, expected) in broken_cases() {
         let response = client
             .get(format!("{base}{path}"))
@@ -354,10 +366,7 @@ type OwnCase = (
 /// handler panic, after which the server still serves. Then that a valid `POST /users` gets its
 /// 201. `base` is `http://127.0.0.1:PORT` of a server of the sample API.
 pub async fn check_own_errors(base: &str, own: &OwnErrors, format: Format) {
-    let client = reqwest::Client::builder()
-        .timeout(TIMEOUT)
-        .build()
-        .expect("client");
+    let client = client();
     let json = "application/json";
     let big = format!(r#"{{"email":"{}"}}"#, "a".repeat(100 * 1024));
     let cases: [OwnCase; 8] = [
