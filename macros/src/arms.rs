@@ -6,10 +6,10 @@
 
 use crate::ast::Variant;
 use crate::plan::{
-    Body, CodeArm, Display, DisplayArm, FormatArm, Group, HasDetailsArm, HeaderText, HeaderValue,
-    HeadersArm, JsonPiece, Match, Message, MessageArm, Methods, Own, Response, ResponseArm,
-    RuntimeMessage, SerializeDetailsArm, SourceArm, StatusArm, VariantPlan, WriteJsonArm,
-    WriteMessageArm,
+    Body, CodeArm, Display, DisplayArm, Format, FormatArm, Group, HasDetailsArm, HeaderText,
+    HeaderValue, HeadersArm, JsonPiece, Match, Message, MessageArm, Methods, Own, Response,
+    ResponseArm, RuntimeMessage, SerializeDetailsArm, SourceArm, StatusArm, VariantPlan,
+    WriteJsonArm, WriteMessageArm,
 };
 use crate::template::Segment;
 use quote::ToTokens;
@@ -234,6 +234,20 @@ fn response_arm(own: &Own) -> ResponseArm {
     let headers = own.headers.len() + usize::from(own.extra_headers.is_some());
     match &own.body {
         Body::Serialized => ResponseArm::Serialized { headers },
+        Body::Custom => match &own.format {
+            Format::Custom(path) => ResponseArm::Custom {
+                path: path.clone(),
+                headers,
+            },
+            _ => ResponseArm::Serialized { headers },
+        },
+        Body::FixedShaped(message) => ResponseArm::FixedShaped {
+            status: own.status,
+            format: own.format.clone(),
+            message: message.clone(),
+            code: own.code.clone(),
+            headers,
+        },
         Body::Written if own.runtime.is_some() => ResponseArm::Runtime {
             format: own.format.clone(),
             code: own.code.clone(),

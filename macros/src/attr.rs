@@ -59,6 +59,12 @@ pub(crate) struct Header {
 #[derive(Default)]
 pub(crate) struct Http {
     pub(crate) format: Option<(Format, Span)>,
+    /// `shape = PATH`: a declared `httperr::Shape` constant.
+    pub(crate) shape: Option<Path>,
+    /// `body = PATH`: a value implementing `httperr::WriteBody<Self>`.
+    pub(crate) body: Option<Path>,
+    /// `category = "…"`: the value of a shape's category member.
+    pub(crate) category: Option<LitStr>,
     pub(crate) codes: Option<Span>,
     pub(crate) type_base: Option<LitStr>,
     pub(crate) code: Option<LitStr>,
@@ -100,8 +106,11 @@ pub(crate) struct FieldAttrs {
     pub(crate) status: Option<Span>,
 }
 
-const HTTP_OPTIONS: [&str; 9] = [
+const HTTP_OPTIONS: [&str; 12] = [
     "format",
+    "shape",
+    "body",
+    "category",
     "codes",
     "type_base",
     "code",
@@ -593,6 +602,7 @@ fn http(attr: &Attribute, out: &mut Http, errors: &mut Errors) {
             let example = match key.as_str() {
                 "format" => "#[http(format = \"problem\")]",
                 "code" => "#[http(code = \"user_not_found\")]",
+                "category" => "#[http(category = \"invalid_request\")]",
                 _ => "#[http(type_base = \"https://example.com/problems/\")]",
             };
             if !meta.input.peek(Token![=]) {
@@ -662,6 +672,37 @@ fn http(attr: &Attribute, out: &mut Http, errors: &mut Errors) {
                     }
                     Ok(())
                 })?;
+            }
+            "shape" | "body" => {
+                let example = if key == "shape" { "#[http(shape = API_SHAPE)], naming a `const API_SHAPE: httperr::Shape`" } else { "#[http(body = MyBody)], naming a value whose type implements `httperr::WriteBody<Self>`" };
+                if !meta.input.peek(Token![=]) {
+                    errors.at(span, format!("`{key}` needs a value: {example}"));
+                    return skip_value(meta.input);
+                }
+                meta.input.parse::<Token![=]>()?;
+                let path = match meta.input.parse::<Path>() {
+                    Ok(path) => path,
+                    Err(_) => {
+                        errors.at(meta.input.span(), format!("`{key}` takes a path: {example}"));
+                        return skip_value(meta.input);
+                    }
+                };
+                let slot = if key == "shape" { &mut out.shape } else { &mut out.body };
+                if slot.is_some() {
+                    errors.at(span, format!("duplicate #[http] option `{key}`: remove one of them"));
+                } else {
+                    *slot = Some(path);
+                }
+            }
+            "category" => {
+                let Some(lit) = string(errors)? else {
+                    return Ok(());
+                };
+                if out.category.is_some() {
+                    errors.at(span, "duplicate #[http] option `category`: remove one of them");
+                } else {
+                    out.category = Some(lit);
+                }
             }
             "type_base" | "code" => {
                 let Some(lit) = string(errors)? else {

@@ -106,7 +106,29 @@ pub(crate) enum Format {
     Problem {
         type_uri: String,
     },
+    /// A declared `httperr::Shape` constant, with the variant's category.
+    Shape {
+        path: UserPath,
+        category: Option<String>,
+    },
+    /// The user's `httperr::WriteBody` writes the body.
+    Custom(UserPath),
 }
+
+/// A path the user wrote, compared by its text so that arms naming the same one are shared.
+#[derive(Clone)]
+pub(crate) struct UserPath {
+    pub(crate) path: syn::Path,
+    pub(crate) text: String,
+}
+
+impl PartialEq for UserPath {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+    }
+}
+
+impl Eq for UserPath {}
 
 /// The public message.
 pub(crate) enum Message {
@@ -144,6 +166,11 @@ pub(crate) enum JsonPiece {
 pub(crate) enum Body {
     /// The whole body, computed at compile time.
     Fixed(String),
+    /// The whole body, computed at compile time from the declared shape and this message (the
+    /// constant is the user's, so the generated code evaluates it).
+    FixedShaped(String),
+    /// The user's `WriteBody`.
+    Custom,
     /// The runtime writer writes the head and tail around the message.
     Written,
     /// Through the type's `Serialize` impl: the variant has `#[detail]` fields.
@@ -279,6 +306,19 @@ pub(crate) enum ResponseArm {
         headers: usize,
     },
     Serialized {
+        headers: usize,
+    },
+    /// A fixed body in a declared shape, evaluated at compile time from the shape constant.
+    FixedShaped {
+        status: Status,
+        format: Format,
+        message: String,
+        code: Option<String>,
+        headers: usize,
+    },
+    /// The user's `WriteBody`, at the status `status()` gives.
+    Custom {
+        path: UserPath,
         headers: usize,
     },
     /// Written around the message, at the status chosen at run time.

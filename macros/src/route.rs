@@ -61,17 +61,21 @@ pub(crate) fn body(
     message: &Message,
     details: &[usize],
 ) -> Body {
+    if let Format::Custom(_) = format {
+        return Body::Custom;
+    }
     if !details.is_empty() {
         return Body::Serialized;
     }
     match message {
-        Message::Fixed(text) => {
-            let problem_type = match format {
-                Format::Json => None,
-                Format::Problem { type_uri } => Some(type_uri.as_str()),
-            };
-            Body::Fixed(crate::json::body(status.code, problem_type, code, text))
-        }
+        Message::Fixed(text) => match format {
+            Format::Json => Body::Fixed(crate::json::body(status.code, None, code, text)),
+            Format::Problem { type_uri } => {
+                Body::Fixed(crate::json::body(status.code, Some(type_uri), code, text))
+            }
+            Format::Shape { .. } => Body::FixedShaped(text.clone()),
+            Format::Custom(_) => Body::Custom,
+        },
         Message::Template { .. } | Message::Display { .. } | Message::Title => Body::Written,
     }
 }

@@ -12,6 +12,7 @@ use crate::plan::{
 };
 use crate::route;
 use proc_macro2::Span;
+use syn::LitStr;
 use syn::spanned::Spanned;
 
 pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
@@ -131,6 +132,12 @@ fn from_field(fields: &[Field<'_>]) -> Option<usize> {
 fn check_type_options(input: &Input<'_>, errors: &mut Errors) {
     let http = &input.attrs.http;
     let format = format_of(http);
+    check_shape_options(http, errors);
+    if let Some((_, span)) = http.format {
+        if http.shape.is_some() || http.body.is_some() {
+            errors.at(span, "`format` and a declared `shape` or `body` both choose the body: keep one (`httperr::Shape::problem()` is the problem format as a shape)");
+        }
+    }
     if let Some(base) = &http.type_base {
         if format != Format::Problem {
             errors.at(base.span(), "`type_base` sets the problem `type` URI, so it needs #[http(format = \"problem\")] on the type");
@@ -474,9 +481,20 @@ fn check_variant(
         }
         None => None,
     };
-    let format = match format {
-        Format::Json => plan::Format::Json,
-        Format::Problem => plan::Format::Problem {
+    let category = attrs.http.category.as_ref().or(type_http.category.as_ref());
+    // A variant's own `body` or `shape` replaces the type's.
+    let (body, shape) = match (&attrs.http.body, &attrs.http.shape) {
+        (None, None) => (&type_http.body, &type_http.shape),
+        _ => (&attrs.http.body, &attrs.http.shape),
+    };
+    let format = match (body, shape, format) {
+        (Some(path), _, _) => plan::Format::Custom(user_path(path)),
+        (None, Some(path), _) => plan::Format::Shape {
+            path: user_path(path),
+            category: category.map(LitStr::value),
+        },
+        (None, None, Format::Json) => plan::Format::Json,
+        (None, None, Format::Problem) => plan::Format::Problem {
             type_uri: match (&type_http.type_base, &code_name) {
                 (Some(base), Some(code)) => format!("{}{code}", base.value()),
                 _ => "about:blank".to_owned(),
@@ -485,6 +503,7 @@ fn check_variant(
     };
     let status = route::status(code);
     let body = match runtime {
+        Some(_) if matches!(format, plan::Format::Custom(_)) => plan::Body::Custom,
         Some(_) if details.is_empty() => plan::Body::Written,
         _ => route::body(status, &format, code_name.as_deref(), &message, &details),
     };
@@ -506,8 +525,16 @@ fn check_variant(
 }
 
 /// Options that belong on the type, used on a variant.
+/// `shape` and `body` on one item.
+fn check_shape_options(http: &crate::attr::Http, errors: &mut Errors) {
+    if let (Some(shape), Some(_)) = (&http.shape, &http.body) {
+        errors.at(shape.span(), "`shape` and `body` both choose the body: keep one (a `WriteBody` writes the whole body)");
+    }
+}
+
 fn check_variant_options(attrs: &Attrs, errors: &mut Errors) {
     let http = &attrs.http;
+    check_shape_options(http, errors);
     if let Some((_, span)) = http.format {
         errors.at(
             span,
@@ -596,6 +623,13 @@ fn type_name(tokens: &str) -> String {
         out.push(c);
     }
     out
+}
+
+fn user_path(path: &syn::Path) -> plan::UserPath {
+    plan::UserPath {
+        path: path.clone(),
+        text: quote::ToTokens::to_token_stream(path).to_string(),
+    }
 }
 
 fn format_of(http: &crate::attr::Http) -> Format {

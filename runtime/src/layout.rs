@@ -86,7 +86,7 @@ pub(crate) trait Sink {
 // For each byte: 0 = copy as is, b'u' = `\u00XX`, anything else = the short escape letter.
 // This is serde_json's choice of escapes, so that a body written by hand equals the one the
 // type's `Serialize` impl gives through serde_json.
-const ESCAPE: [u8; 256] = {
+pub(crate) const ESCAPE: [u8; 256] = {
     let mut table = [0u8; 256];
     let mut b = 0;
     while b < 0x20 {

@@ -593,6 +593,8 @@ mod response_doc;
 mod rejection;
 pub use rejection::Rejection;
 
+pub use body::{Shape, WriteBody};
+
 #[doc(hidden)]
 pub mod frameworks;
 #[cfg(feature = "actix-web")]
@@ -909,6 +911,14 @@ pub enum BodyFormat {
     Problem {
         /// The `type` member: a URI, or `"about:blank"`.
         type_uri: &'static str,
+    },
+    /// A declared [`Shape`], with the error's category for a shape that has one
+    /// ([`Shape::category`]).
+    Shaped {
+        /// The shape.
+        shape: &'static Shape,
+        /// The value of the shape's category member, if the error has one.
+        category: Option<&'static str>,
     },
 }
 

@@ -1,9 +1,9 @@
 //! Response assembly: status, headers and body into one `http::Response<Bytes>`.
 
-use crate::body::{self, BodyBuf, Head};
+use crate::body::{self, BodyBuf, Head, shape};
 use crate::log::log;
 use crate::message::JsonMessage;
-use crate::{BodyFormat, HttpError, codes, layout};
+use crate::{BodyFormat, HttpError, WriteBody, codes, layout};
 use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
@@ -131,24 +131,34 @@ fn written<E: HttpError + ?Sized>(
     header_count: usize,
     own: Own,
 ) -> Response<Bytes> {
-    let head = Head {
-        status,
-        code,
-        problem_type: problem_type(format),
-    };
     let mut out = BodyBuf::new();
-    body::write_error(&mut out, &head, |out| {
-        let start = out.len();
-        let mut message = JsonMessage { out, failed: false };
-        // The message runs user `Display`s: one that panics is contained like one that fails.
-        let wrote = catch_unwind(AssertUnwindSafe(|| error.__write_json(&mut message)));
-        if wrote.is_err() || message.failed {
-            // The reason phrase instead of a message cut short.
-            out.truncate(start);
-            layout::escape(out, codes::title(status));
-            crate::log::message_failed(status);
+    match format {
+        BodyFormat::Shaped { shape, category } => {
+            let head = shape::Head {
+                status: status.as_u16(),
+                title: codes::title(status),
+                code,
+                category,
+            };
+            if shape.is_text() {
+                shape::write(&mut out, shape, &head, |out| {
+                    text_message(error, status, out)
+                });
+            } else {
+                shape::write(&mut out, shape, &head, |out| {
+                    json_message(error, status, out)
+                });
+            }
         }
-    });
+        _ => {
+            let head = Head {
+                status,
+                code,
+                problem_type: problem_type(format),
+            };
+            body::write_error(&mut out, &head, |out| json_message(error, status, out));
+        }
+    }
     finish(
         error,
         status,
@@ -159,12 +169,37 @@ fn written<E: HttpError + ?Sized>(
     )
 }
 
+/// Writes the message escaped into a JSON string. It runs user `Display`s: one that panics is
+/// contained like one that fails, and either gives the reason phrase instead of a message cut
+/// short.
+fn json_message<E: HttpError + ?Sized>(error: &E, status: StatusCode, out: &mut BodyBuf) {
+    let start = out.len();
+    let mut message = JsonMessage { out, failed: false };
+    let wrote = catch_unwind(AssertUnwindSafe(|| error.__write_json(&mut message)));
+    if wrote.is_err() || message.failed {
+        out.truncate(start);
+        layout::escape(out, codes::title(status));
+        crate::log::message_failed(status);
+    }
+}
+
+/// Writes the message as text, for a text shape; failing as [`json_message`] does.
+fn text_message<E: HttpError + ?Sized>(error: &E, status: StatusCode, out: &mut BodyBuf) {
+    let start = out.len();
+    let wrote = catch_unwind(AssertUnwindSafe(|| error.__write_message(&mut *out)));
+    if !matches!(wrote, Ok(Ok(()))) {
+        out.truncate(start);
+        out.extend_from_slice(codes::title(status).as_bytes());
+        crate::log::message_failed(status);
+    }
+}
+
 /// The response of a variant whose whole body the macro computed at compile time.
 pub fn respond_fixed<E: HttpError + ?Sized>(
     error: &E,
     status: StatusCode,
     format: BodyFormat,
-    body: &'static str,
+    body: &'static [u8],
     header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
@@ -172,10 +207,61 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
         error,
         status,
         content_type(format),
-        Bytes::from_static(body.as_bytes()),
+        Bytes::from_static(body),
         header_count,
         Own::Derived,
     )
+}
+
+/// The response of a variant whose body the user's [`WriteBody`] writes.
+pub fn respond_custom<E: HttpError + ?Sized, W: WriteBody<E> + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    writer: &W,
+    header_count: usize,
+) -> Response<Bytes> {
+    log(error, status);
+    let mut out = Vec::new();
+    let wrote = catch_unwind(AssertUnwindSafe(|| {
+        let content_type = writer.content_type(error);
+        writer.write_body(error, &mut out);
+        content_type
+    }));
+    let Ok(content_type) = wrote else {
+        crate::log::message_failed(status);
+        return written(
+            error,
+            status,
+            BodyFormat::Json,
+            error.code(),
+            header_count,
+            Own::Derived,
+        );
+    };
+    let mut response = finish(
+        error,
+        status,
+        content_type.clone(),
+        Bytes::from(out),
+        header_count,
+        Own::Derived,
+    );
+    let mut implied = HeaderMap::new();
+    if catch_unwind(AssertUnwindSafe(|| {
+        writer.insert_headers(error, &mut implied)
+    }))
+    .is_err()
+    {
+        crate::log::headers_panicked(status);
+    } else if !implied.is_empty() {
+        let headers = response.headers_mut();
+        crate::message::extra_headers(headers, &implied);
+        match content_type {
+            Some(value) => headers.insert(CONTENT_TYPE, value),
+            None => headers.remove(CONTENT_TYPE),
+        };
+    }
+    response
 }
 
 /// The response of a variant with `#[detail]` fields, written through serde.
@@ -184,6 +270,12 @@ pub fn respond_serialized<E: HttpError>(error: &E, header_count: usize) -> Respo
     let format = error.format();
     let code = error.code();
     log(error, status);
+    // A text shape is the message alone.
+    if let BodyFormat::Shaped { shape, .. } = format {
+        if shape.is_text() {
+            return written(error, status, format, code, header_count, Own::Derived);
+        }
+    }
     let mut out = BodyBuf::new();
     // A detail whose `Serialize` fails (a map with non-string keys, say) or panics must not
     // produce half a body, nor no response: fall back to the body without details.
@@ -206,7 +298,7 @@ pub fn respond_serialized<E: HttpError>(error: &E, header_count: usize) -> Respo
 fn finish<E: HttpError + ?Sized>(
     error: &E,
     status: StatusCode,
-    content_type: HeaderValue,
+    content_type: Option<HeaderValue>,
     body: Bytes,
     header_count: usize,
     own: Own,
@@ -218,7 +310,15 @@ fn finish<E: HttpError + ?Sized>(
     if header_count > 0 {
         insert_own_headers(error, status, &mut headers, own);
     }
-    headers.insert(CONTENT_TYPE, content_type);
+    match content_type {
+        Some(value) => {
+            headers.insert(CONTENT_TYPE, value);
+        }
+        // A shape that sends none sends none, even one a hand-written `insert_headers` set.
+        None => {
+            headers.remove(CONTENT_TYPE);
+        }
+    }
     headers.insert(CONTENT_LENGTH, content_length(body.len()));
     let mut response = Response::new(body);
     *response.status_mut() = status;
@@ -288,16 +388,20 @@ pub(crate) fn success(status: StatusCode, message: &str) -> Response<Bytes> {
 
 fn problem_type(format: BodyFormat) -> Option<&'static str> {
     match format {
-        BodyFormat::Json => None,
         BodyFormat::Problem { type_uri } => Some(type_uri),
+        _ => None,
     }
 }
 
-/// Built at compile time: `HeaderValue::from_static` called at run time checks every byte.
-fn content_type(format: BodyFormat) -> HeaderValue {
+/// Built at compile time for the two formats: `HeaderValue::from_static` called at run time
+/// checks every byte (a shape's was checked when the shape was declared, so it cannot panic).
+fn content_type(format: BodyFormat) -> Option<HeaderValue> {
     match format {
-        BodyFormat::Json => const { HeaderValue::from_static(body::JSON) },
-        BodyFormat::Problem { .. } => const { HeaderValue::from_static(body::PROBLEM_JSON) },
+        BodyFormat::Json => Some(const { HeaderValue::from_static(body::JSON) }),
+        BodyFormat::Problem { .. } => Some(const { HeaderValue::from_static(body::PROBLEM_JSON) }),
+        BodyFormat::Shaped { shape, .. } => {
+            shape.content_type_value().map(HeaderValue::from_static)
+        }
     }
 }
 

@@ -23,6 +23,12 @@ pub(super) fn http_error(r: &Render<'_>) -> TokenStream {
     let write_json = write_json(r);
     let details = details(r);
     let describe = describe(r);
+    // A type that skips `Error` may have none (its `From` would collide with one): the log
+    // reads the sources the attributes name instead.
+    let error_source = match r.plan.impls.error || r.plan.input.thiserror {
+        true => quote!(::core::error::Error::source(self)),
+        false => super::std_impls::source(r),
+    };
     quote! {
         #header {
             #status
@@ -37,7 +43,7 @@ pub(super) fn http_error(r: &Render<'_>) -> TokenStream {
                 ::core::fmt::Display::fmt(self, __f)
             }
             fn __error_source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
-                ::core::error::Error::source(self)
+                #error_source
             }
             #describe
             #details
@@ -181,6 +187,7 @@ fn to_response(r: &Render<'_>) -> TokenStream {
         } => {
             let (status, format) = (status_value(*status), format_value(format));
             let headers = Literal::usize_unsuffixed(*headers);
+            let body = Literal::byte_string(body.as_bytes());
             quote!(__p::respond_fixed(self, #status, #format, #body, #headers))
         }
         ResponseArm::Written {
@@ -205,6 +212,42 @@ fn to_response(r: &Render<'_>) -> TokenStream {
         ResponseArm::Serialized { headers } => {
             let headers = Literal::usize_unsuffixed(*headers);
             quote!(__p::respond_serialized(self, #headers))
+        }
+        ResponseArm::FixedShaped {
+            status,
+            format,
+            message,
+            code,
+            headers,
+        } => {
+            let Format::Shape { path, category } = format else {
+                return TokenStream::new();
+            };
+            let shape = &path.path;
+            let title = crate::codes::title(status.code);
+            let code_value = status.code;
+            let (code, category) = (option(code.as_deref()), option(category.as_deref()));
+            let (status, format) = (status_value(*status), format_value(format));
+            let headers = Literal::usize_unsuffixed(*headers);
+            // Evaluated at compile time from the user's constant: its length first, then the
+            // bytes into an array of that length.
+            quote!(__p::respond_fixed(self, #status, #format, {
+                const __PARTS: __p::FixedBody = __p::FixedBody {
+                    status: #code_value,
+                    title: #title,
+                    message: #message,
+                    code: #code,
+                    category: #category,
+                };
+                const __LEN: usize = __p::fixed_len(&#shape, &__PARTS);
+                const __BODY: [u8; __LEN] = __p::fixed_body::<__LEN>(&#shape, &__PARTS);
+                &__BODY
+            }, #headers))
+        }
+        ResponseArm::Custom { path, headers } => {
+            let path = &path.path;
+            let headers = Literal::usize_unsuffixed(*headers);
+            quote!(__p::respond_custom(self, __p::HttpError::status(self), &#path, #headers))
         }
         ResponseArm::Forward => r.forward(v, "to_response", None),
     });
@@ -392,8 +435,8 @@ fn describe(r: &Render<'_>) -> TokenStream {
         let status = own.status.code;
         let code = option(own.code.as_deref());
         let problem_type = match &own.format {
-            Format::Json => option(None),
             Format::Problem { type_uri } => option(Some(type_uri)),
+            _ => option(None),
         };
         entries.extend(quote! {
             __out.push(__p::ResponseDoc {
@@ -436,8 +479,13 @@ fn status_value(status: Status) -> TokenStream {
 
 fn format_value(format: &Format) -> TokenStream {
     match format {
-        Format::Json => quote!(__p::BodyFormat::Json),
+        // A `WriteBody`'s body is the user's; its `format()` (and `Serialize`) is the default.
+        Format::Json | Format::Custom(_) => quote!(__p::BodyFormat::Json),
         Format::Problem { type_uri } => quote!(__p::BodyFormat::Problem { type_uri: #type_uri }),
+        Format::Shape { path, category } => {
+            let (path, category) = (&path.path, option(category.as_deref()));
+            quote!(__p::BodyFormat::Shaped { shape: &#path, category: #category })
+        }
     }
 }
 

@@ -53,6 +53,18 @@ fn display(r: &Render<'_>) -> TokenStream {
 
 fn error(r: &Render<'_>) -> TokenStream {
     let header = r.impl_header(quote!(::core::error::Error), &r.plan.bounds.error);
+    let body = source(r);
+    quote! {
+        #header {
+            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
+                #body
+            }
+        }
+    }
+}
+
+/// The body of `Error::source`, from the plan's sources.
+pub(super) fn source(r: &Render<'_>) -> TokenStream {
     let arms = &r.plan.methods.source;
     // `.as_dyn_error()` turns any source into `&dyn Error`, a trait object included.
     let mut as_dyn_error = TokenStream::new();
@@ -78,14 +90,10 @@ fn error(r: &Render<'_>) -> TokenStream {
             quote!((&&__p::Forward(#inner)).forward_source())
         }
     });
-    quote! {
-        #header {
-            fn source(&self) -> ::core::option::Option<&(dyn ::core::error::Error + 'static)> {
-                #as_dyn_error
-                #body
-            }
-        }
-    }
+    quote!({
+        #as_dyn_error
+        #body
+    })
 }
 
 /// `From<Field>` for each `#[from]` field; it reads nothing, so it needs no inferred bound.

@@ -7,10 +7,14 @@
 
 mod buf;
 mod serialize;
+pub(crate) mod shape;
+mod write_body;
 
 pub(crate) use buf::{BodyBuf, Buf};
 pub(crate) use serialize::Object;
 pub use serialize::{serialize, serialize_without_details};
+pub use shape::Shape;
+pub use write_body::WriteBody;
 
 use crate::layout::{self, Gaps, Layout, Member, Sink};
 use http::StatusCode;

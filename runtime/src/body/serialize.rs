@@ -1,8 +1,10 @@
 //! The `serde::Serialize` side of a body: the layout's members, for any serializer.
 
 use super::Buf;
+use super::shape::{Shape, Slot, Value};
 use crate::layout::{self, INLINE, Member};
 use crate::{BodyFormat, HttpError};
+use serde::Serialize as _;
 use serde::ser::{SerializeMap, Serializer};
 
 /// The body object, as the derived `Serialize` impl gives it.
@@ -56,8 +58,11 @@ fn object<E: HttpError + ?Sized, D: Details, S: Serializer>(
     serializer: S,
 ) -> Result<S::Ok, S::Error> {
     let (members, type_uri) = match error.format() {
-        BodyFormat::Json => (layout::JSON, ""),
         BodyFormat::Problem { type_uri } => (layout::PROBLEM, type_uri),
+        BodyFormat::Shaped { shape, category } => {
+            return shaped(error, details, shape, category, serializer);
+        }
+        _ => (layout::JSON, ""),
     };
     let status = error.status();
     let code = error.code();
@@ -93,6 +98,61 @@ fn object<E: HttpError + ?Sized, D: Details, S: Serializer>(
         }
     }
     map.end()
+}
+
+/// The body in a declared shape: the object, or for a text shape the message as a string.
+fn shaped<E: HttpError + ?Sized, D: Details, S: Serializer>(
+    error: &E,
+    details: &D,
+    shape: &Shape,
+    category: Option<&'static str>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    if shape.is_text() {
+        return Message(error).serialize(serializer);
+    }
+    let status = error.status();
+    let code = error.code();
+    let any_details = details.any();
+    let mut map = serializer.serialize_map(None)?;
+    for &Slot { key, value } in shape.slots() {
+        match value {
+            Value::Message => map.serialize_entry(key, &Message(error))?,
+            Value::Status => map.serialize_entry(key, &status.as_u16())?,
+            Value::Title => map.serialize_entry(key, crate::codes::title(status))?,
+            Value::Const(text) => map.serialize_entry(key, text)?,
+            Value::ProblemType(base) => match (base, code) {
+                (Some(base), Some(code)) => map.serialize_entry(key, &Joined(base, code))?,
+                _ => map.serialize_entry(key, "about:blank")?,
+            },
+            Value::Code | Value::Link(_) | Value::Category => {
+                let (prefix, text) = match value {
+                    Value::Code => ("", code),
+                    Value::Link(prefix) => (prefix, code),
+                    _ => ("", category),
+                };
+                if let Some(text) = text {
+                    map.serialize_entry(key, &Joined(prefix, text))?;
+                }
+            }
+            Value::Details if any_details => map.serialize_entry(key, &Nested(details))?,
+            Value::FlatDetails if any_details => details.entries(&mut map)?,
+            Value::Details | Value::FlatDetails => {}
+        }
+    }
+    map.end()
+}
+
+/// Two strings serialized as one.
+struct Joined<'a>(&'a str, &'a str);
+
+impl serde::Serialize for Joined<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.0.is_empty() {
+            return serializer.serialize_str(self.1);
+        }
+        serializer.collect_str(&format_args!("{}{}", self.0, self.1))
+    }
 }
 
 /// The body object of `error` as a `Serialize` value of its own: the body does not go through

@@ -229,8 +229,8 @@ impl utoipa::IntoResponses for JsonBodyRejections {
 /// ```
 pub fn json_body_rejections(format: BodyFormat) -> Responses {
     let problem_type = match format {
-        BodyFormat::Json => None,
         BodyFormat::Problem { type_uri } => Some(type_uri),
+        _ => None,
     };
     let docs = JSON_BODY_REJECTIONS.map(|(variant, status, message)| ResponseDoc {
         type_name: "Rejection",
