@@ -19,4 +19,10 @@ pub struct ResponseDoc {
     pub headers: &'static [(&'static str, &'static str)],
     /// The `#[detail]` fields, in order.
     pub details: &'static [&'static str],
+    /// The declared shape of the body, when it has one (`problem_type` is then `None`).
+    pub shape: Option<&'static crate::Shape>,
+    /// The category a shape's category member shows.
+    pub category: Option<&'static str>,
+    /// The body is written by the user's `WriteBody`: nothing is known of it.
+    pub custom_body: bool,
 }

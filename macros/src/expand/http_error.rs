@@ -438,6 +438,14 @@ fn describe(r: &Render<'_>) -> TokenStream {
             Format::Problem { type_uri } => option(Some(type_uri)),
             _ => option(None),
         };
+        let (shape, category) = match &own.format {
+            Format::Shape { path, category } => {
+                let path = &path.path;
+                (quote!(__p::Some(&#path)), option(category.as_deref()))
+            }
+            _ => (quote!(__p::None), option(None)),
+        };
+        let custom_body = matches!(own.format, Format::Custom(_));
         entries.extend(quote! {
             __out.push(__p::ResponseDoc {
                 type_name: #type_name,
@@ -448,6 +456,9 @@ fn describe(r: &Render<'_>) -> TokenStream {
                 problem_type: #problem_type,
                 headers: &[#headers],
                 details: &[#details],
+                shape: #shape,
+                category: #category,
+                custom_body: #custom_body,
             });
         });
     }

@@ -241,6 +241,9 @@ pub fn json_body_rejections(format: BodyFormat) -> Responses {
         problem_type,
         headers: &[],
         details: &[],
+        shape: None,
+        category: None,
+        custom_body: false,
     });
     responses_of(&docs)
 }
@@ -545,6 +548,9 @@ mod tests {
             problem_type: problem.then_some("about:blank"),
             headers: &[],
             details: &[],
+            shape: None,
+            category: None,
+            custom_body: false,
         }
     }
 
