@@ -6,7 +6,7 @@
 
 use crate::ast::Variant;
 use crate::plan::{
-    Body, CodeArm, Display, DisplayArm, Format, FormatArm, Group, HasDetailsArm, HeaderText,
+    Body, Code, CodeArm, Display, DisplayArm, Format, FormatArm, Group, HasDetailsArm, HeaderText,
     HeaderValue, HeadersArm, JsonPiece, Match, Message, MessageArm, Methods, Own, Response,
     ResponseArm, RuntimeMessage, SerializeDetailsArm, SourceArm, StatusArm, VariantPlan,
     WriteJsonArm, WriteMessageArm,
@@ -101,6 +101,11 @@ pub(crate) fn methods(variants: &[VariantPlan<'_>], our_display: bool) -> Method
             None => forward(MessageArm::Forward, plan),
         }),
         code: build(variants, &|plan, own| match own {
+            // At the user's field type or function: where a wrong type is reported.
+            Some(Own {
+                runtime_code: Some(source),
+                ..
+            }) => alone(CodeArm::Runtime, source.binds(plan.variant.fields.len())),
             Some(own) => shared(CodeArm::Code(own.code.clone())),
             None => forward(CodeArm::Forward, plan),
         }),
@@ -250,7 +255,7 @@ fn response_arm(own: &Own) -> ResponseArm {
         },
         Body::Written if own.runtime.is_some() => ResponseArm::Runtime {
             format: own.format.clone(),
-            code: own.code.clone(),
+            code: code(own),
             headers,
         },
         Body::Fixed(body) => ResponseArm::Fixed {
@@ -262,9 +267,16 @@ fn response_arm(own: &Own) -> ResponseArm {
         Body::Written => ResponseArm::Written {
             status: own.status,
             format: own.format.clone(),
-            code: own.code.clone(),
+            code: code(own),
             headers,
         },
+    }
+}
+
+fn code(own: &Own) -> Code {
+    match own.runtime_code {
+        Some(_) => Code::Runtime,
+        None => Code::Known(own.code.clone()),
     }
 }
 

@@ -68,6 +68,8 @@ pub(crate) struct Http {
     pub(crate) codes: Option<Span>,
     pub(crate) type_base: Option<LitStr>,
     pub(crate) code: Option<LitStr>,
+    /// `code = path`: the code is `path(&field0, &field1, …)`, chosen at run time.
+    pub(crate) code_with: Option<Path>,
     pub(crate) expose: Option<Span>,
     pub(crate) expose_headers: Option<Span>,
     pub(crate) unregistered: Option<Span>,
@@ -104,6 +106,8 @@ pub(crate) struct FieldAttrs {
     pub(crate) headers: Option<Span>,
     /// `#[status]`: the field's value (an `http::StatusCode` or a `u16`) is the status.
     pub(crate) status: Option<Span>,
+    /// `#[code]`: the field's value (a string, or an `Option` of one) is the code.
+    pub(crate) code: Option<Span>,
 }
 
 const HTTP_OPTIONS: [&str; 12] = [
@@ -167,6 +171,11 @@ pub(crate) fn item(attrs: &[Attribute], errors: &mut Errors) -> Attrs {
                 attr,
                 "#[detail] belongs on a field: it puts that field into the body; move it onto the field",
             ));
+        } else if path.is_ident("code") {
+            errors.push(syn::Error::new_spanned(
+                attr,
+                "#[code] belongs on a field: it makes that field's value the code; for a code written here, use #[http(code = \"...\")]",
+            ));
         } else if path.is_ident("headers") {
             errors.push(syn::Error::new_spanned(
                 attr,
@@ -215,6 +224,8 @@ pub(crate) fn field(attrs: &[Attribute], errors: &mut Errors) -> FieldAttrs {
             &mut out.detail
         } else if path.is_ident("headers") {
             &mut out.headers
+        } else if path.is_ident("code") {
+            &mut out.code
         } else if path.is_ident("status") && matches!(attr.meta, Meta::Path(_)) {
             &mut out.status
         } else {
@@ -704,12 +715,25 @@ fn http(attr: &Attribute, out: &mut Http, errors: &mut Errors) {
                     out.category = Some(lit);
                 }
             }
+            "code" if meta.input.peek(Token![=]) && !meta.input.peek2(LitStr) => {
+                meta.input.parse::<Token![=]>()?;
+                let Ok(path) = meta.input.parse::<Path>() else {
+                    errors.at(meta.input.span(), "`code` takes a string, or the path of a function that chooses it: #[http(code = \"user_not_found\")] or #[http(code = code_of)]");
+                    return skip_value(meta.input);
+                };
+                if out.code.is_some() || out.code_with.is_some() {
+                    errors.at(span, "duplicate #[http] option `code`: remove one of them");
+                } else {
+                    out.code_with = Some(path);
+                }
+            }
             "type_base" | "code" => {
                 let Some(lit) = string(errors)? else {
                     return Ok(());
                 };
+                let taken = key == "code" && out.code_with.is_some();
                 let slot = if key == "code" { &mut out.code } else { &mut out.type_base };
-                if slot.is_some() {
+                if slot.is_some() || taken {
                     errors.at(span, format!("duplicate #[http] option `{key}`: remove one of them"));
                 } else {
                     *slot = Some(lit);

@@ -82,7 +82,7 @@ use proc_macro::TokenStream;
 
 #[proc_macro_derive(
     HttpError,
-    attributes(status, header, headers, http, from, source, detail, transparent)
+    attributes(status, header, headers, http, from, source, detail, transparent, code)
 )]
 pub fn derive_http_error(input: TokenStream) -> TokenStream {
     expand::derive(input.into()).into()

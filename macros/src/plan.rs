@@ -59,7 +59,9 @@ pub(crate) struct Own {
     /// The status is chosen at run time.
     pub(crate) runtime: Option<RuntimeStatus>,
     pub(crate) message: Message,
+    /// The code known now; `None` also when `runtime_code` chooses it.
     pub(crate) code: Option<String>,
+    pub(crate) runtime_code: Option<CodeSource>,
     pub(crate) format: Format,
     pub(crate) headers: Vec<HeaderPlan>,
     /// Indexes of the `#[detail]` fields, in field order.
@@ -95,6 +97,24 @@ impl RuntimeStatus {
         match self.source {
             StatusSource::Field(i) => vec![i],
             StatusSource::With(_) => (0..field_count).collect(),
+        }
+    }
+}
+
+/// Where a code chosen at run time comes from.
+pub(crate) enum CodeSource {
+    /// The field marked `#[code]`.
+    Field(usize),
+    /// `#[http(code = path)]`, called with every field by reference.
+    With(syn::Path),
+}
+
+impl CodeSource {
+    /// The fields reading the code takes.
+    pub(crate) fn binds(&self, field_count: usize) -> Vec<usize> {
+        match self {
+            CodeSource::Field(i) => vec![*i],
+            CodeSource::With(_) => (0..field_count).collect(),
         }
     }
 }
@@ -272,6 +292,8 @@ pub(crate) enum MessageArm {
 #[derive(PartialEq)]
 pub(crate) enum CodeArm {
     Code(Option<String>),
+    /// Chosen at run time; the arm is its variant's own, rendered from its plan.
+    Runtime,
     Forward,
 }
 
@@ -302,7 +324,7 @@ pub(crate) enum ResponseArm {
     Written {
         status: Status,
         format: Format,
-        code: Option<String>,
+        code: Code,
         headers: usize,
     },
     Serialized {
@@ -324,10 +346,18 @@ pub(crate) enum ResponseArm {
     /// Written around the message, at the status chosen at run time.
     Runtime {
         format: Format,
-        code: Option<String>,
+        code: Code,
         headers: usize,
     },
     Forward,
+}
+
+/// The code a response arm passes on.
+#[derive(PartialEq)]
+pub(crate) enum Code {
+    Known(Option<String>),
+    /// `code()`'s, chosen at run time.
+    Runtime,
 }
 
 #[derive(PartialEq)]

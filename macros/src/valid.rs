@@ -152,6 +152,9 @@ fn check_type_options(input: &Input<'_>, errors: &mut Errors) {
         }
     }
     if input.is_enum {
+        if let Some(with) = &http.code_with {
+            errors.at(with.span(), "a code chosen at run time reads a variant's fields: put #[http(code = ...)] on each variant");
+        }
         if let Some(code) = &http.code {
             errors.at(code.span(), "`code` names one variant's code: put #[http(code = \"...\")] on the variant, or use #[http(codes)] here to give every variant its snake_case name");
         }
@@ -481,6 +484,31 @@ fn check_variant(
         }
         None => None,
     };
+    // A code chosen at run time, from a `#[code]` field or a function of the fields.
+    let code_field = variant
+        .fields
+        .iter()
+        .position(|field| field.attrs.code.is_some());
+    let runtime_code = match (code_field, &attrs.http.code_with) {
+        (Some(i), with) => {
+            if let Some(with) = with {
+                errors.at(with.span(), "the code comes from the #[code] field: remove `code = ...` here, or #[code] from the field");
+            } else if let Some(lit) = &attrs.http.code {
+                errors.at(lit.span(), "the code comes from the #[code] field: remove `code = \"...\"` here, or #[code] from the field");
+            }
+            Some(plan::CodeSource::Field(i))
+        }
+        (None, Some(path)) => Some(plan::CodeSource::With(path.clone())),
+        (None, None) => None,
+    };
+    let code_name = if runtime_code.is_some() {
+        if let (Format::Problem, Some(base)) = (format, &type_http.type_base) {
+            errors.at(base.span(), format!("variant `{}` chooses its code at run time, but `type_base` + code is written at compile time: declare `const PROBLEM: httperr::Shape = httperr::Shape::problem().type_base(\"...\")` and use #[http(shape = PROBLEM)], which joins them at run time", variant.ident));
+        }
+        None
+    } else {
+        code_name
+    };
     let category = attrs.http.category.as_ref().or(type_http.category.as_ref());
     // A variant's own `body` or `shape` replaces the type's.
     let (body, shape) = match (&attrs.http.body, &attrs.http.shape) {
@@ -505,6 +533,13 @@ fn check_variant(
     let body = match runtime {
         Some(_) if matches!(format, plan::Format::Custom(_)) => plan::Body::Custom,
         Some(_) if details.is_empty() => plan::Body::Written,
+        // A fixed body would hold a code known now.
+        None if runtime_code.is_some()
+            && details.is_empty()
+            && !matches!(format, plan::Format::Custom(_)) =>
+        {
+            plan::Body::Written
+        }
         _ => route::body(status, &format, code_name.as_deref(), &message, &details),
     };
     let own = Own {
@@ -515,6 +550,7 @@ fn check_variant(
         }),
         message,
         code: code_name,
+        runtime_code,
         format,
         headers,
         details,
@@ -565,6 +601,7 @@ fn check_fields(variant: &Variant<'_>, thiserror: bool, transparent: bool, error
     let count = variant.fields.len();
     let mut source: Option<Span> = None;
     let mut extra_headers: Option<Span> = None;
+    let mut code: Option<Span> = None;
     for field in &variant.fields {
         if transparent && field.attrs.transparent.is_some() {
             continue;
@@ -584,6 +621,15 @@ fn check_fields(variant: &Variant<'_>, thiserror: bool, transparent: bool, error
             if let Some(lifetime) = non_static_lifetime(field.ty) {
                 errors.at(lifetime, "a source cannot borrow: `Error::source` returns `dyn Error + 'static`, so the source's type must be 'static; own the error (or wrap it in an `Arc`) instead of borrowing it");
             }
+        }
+        if let Some(span) = field.attrs.code {
+            if code.is_some() {
+                errors.at(
+                    span,
+                    "a variant has one #[code] field: remove #[code] from one of these fields",
+                );
+            }
+            code = Some(span);
         }
         if let Some(span) = field.attrs.headers {
             if extra_headers.is_some() {

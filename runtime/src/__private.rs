@@ -5,7 +5,8 @@ pub use crate::body::shape::{Fixed as FixedBody, fixed_body, fixed_len};
 pub use crate::body::{serialize, serialize_without_details};
 pub use crate::forward::{Forward, ForwardType, StatusOf, methods};
 pub use crate::message::{
-    ExtraHeaders, Field, FieldInt, FieldStr, JsonMessage, append_header, extra_headers, message,
+    CodeValue, ExtraHeaders, Field, FieldInt, FieldStr, JsonMessage, append_header, code_value,
+    extra_headers, message,
 };
 pub use crate::response::{
     StatusValue, respond, respond_custom, respond_fixed, respond_serialized, runtime_hidden,

@@ -80,7 +80,7 @@ impl<'a, T: ?Sized> ViaNothing<'a> for Forward<'a, T> {
 /// method. The stand-ins never run: a program whose `status()` does not compile never runs.
 pub trait Forwarded<'a> {
     fn forward_message(&self) -> Cow<'a, str>;
-    fn forward_code(&self) -> Option<&'static str>;
+    fn forward_code(&self) -> Option<&'a str>;
     fn forward_insert_headers(&self, headers: &mut HeaderMap);
     fn forward_format(&self) -> BodyFormat;
     fn forward_to_response(&self) -> Response<Bytes>;
@@ -93,7 +93,7 @@ impl<'a, T: HttpError + ?Sized> Forwarded<'a> for &Forward<'a, T> {
     fn forward_message(&self) -> Cow<'a, str> {
         self.0.message()
     }
-    fn forward_code(&self) -> Option<&'static str> {
+    fn forward_code(&self) -> Option<&'a str> {
         self.0.code()
     }
     fn forward_insert_headers(&self, headers: &mut HeaderMap) {
@@ -134,7 +134,7 @@ pub trait NotForwarded<'a> {
     fn forward_message(&self) -> Cow<'a, str> {
         Cow::Borrowed("")
     }
-    fn forward_code(&self) -> Option<&'static str> {
+    fn forward_code(&self) -> Option<&'a str> {
         None
     }
     fn forward_insert_headers(&self, _: &mut HeaderMap) {}

@@ -767,7 +767,7 @@ pub trait HttpError {
     /// let body = AuthError::Locked.to_response().into_body();
     /// assert_eq!(body.as_ref(), br#"{"error":"Forbidden","code":"account_locked"}"#);
     /// ```
-    fn code(&self) -> Option<&'static str> {
+    fn code(&self) -> Option<&str> {
         None
     }
 
@@ -934,6 +934,118 @@ pub enum BodyFormat {
 /// ```
 pub fn success(status: StatusCode, message: &str) -> Response<Bytes> {
     response::success(status, message)
+}
+
+/// The response of a hand-written [`HttpError`] with details: `details` (any `Serialize`
+/// value that is a map or struct) goes into the body as the derive puts `#[detail]` fields, in
+/// the error's format — `"details": {…}` in the JSON format, extension members in problem
+/// details, where the shape says in a declared [`Shape`]. As for a derived 5xx, a 5xx's details
+/// are never sent, nor are details that are not an object or whose `Serialize` fails.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use http::{Response, StatusCode};
+/// use httperr::HttpError;
+///
+/// struct Invalid {
+///     field: &'static str,
+///     max: u32,
+/// }
+///
+/// #[derive(serde::Serialize)]
+/// struct Details<'a> {
+///     field: &'a str,
+///     max: u32,
+/// }
+///
+/// impl HttpError for Invalid {
+///     fn status(&self) -> StatusCode {
+///         StatusCode::UNPROCESSABLE_ENTITY
+///     }
+///     fn message(&self) -> Cow<'_, str> {
+///         format!("{} is too long", self.field).into()
+///     }
+///     fn code(&self) -> Option<&str> {
+///         Some("too_long")
+///     }
+///     fn to_response(&self) -> Response<bytes::Bytes> {
+///         httperr::respond_with_details(self, &Details { field: self.field, max: self.max })
+///     }
+/// }
+///
+/// let response = Invalid { field: "name", max: 64 }.to_response();
+/// assert_eq!(
+///     response.body().as_ref(),
+///     br#"{"error":"name is too long","code":"too_long","details":{"field":"name","max":64}}"#
+/// );
+/// ```
+pub fn respond_with_details<E: HttpError + ?Sized, D: serde::Serialize + ?Sized>(
+    error: &E,
+    details: &D,
+) -> Response<Bytes> {
+    response::respond_with_details(error, details)
+}
+
+/// The response of a hand-written [`HttpError`] whose body `writer` writes, as
+/// `#[http(body = …)]` has a derived one's written: the status, headers, logging and
+/// containment are the crate's, the body and its content type the writer's.
+///
+/// ```
+/// use std::borrow::Cow;
+/// use http::{HeaderValue, Response, StatusCode};
+/// use httperr::{HttpError, WriteBody};
+///
+/// struct Csv;
+/// impl WriteBody<Gone> for Csv {
+///     fn content_type(&self, _: &Gone) -> Option<HeaderValue> {
+///         Some(HeaderValue::from_static("text/csv"))
+///     }
+///     fn write_body(&self, error: &Gone, out: &mut Vec<u8>) {
+///         out.extend_from_slice(format!("error,id\ngone,{}\n", error.0).as_bytes());
+///     }
+/// }
+///
+/// struct Gone(u64);
+/// impl HttpError for Gone {
+///     fn status(&self) -> StatusCode {
+///         StatusCode::GONE
+///     }
+///     fn message(&self) -> Cow<'_, str> {
+///         Cow::Borrowed("gone")
+///     }
+///     fn to_response(&self) -> Response<bytes::Bytes> {
+///         httperr::respond_with_body(self, &Csv)
+///     }
+/// }
+///
+/// let response = Gone(7).to_response();
+/// assert_eq!(response.headers()["content-type"], "text/csv");
+/// assert_eq!(response.body().as_ref(), b"error,id\ngone,7\n");
+/// ```
+pub fn respond_with_body<E: HttpError + ?Sized, W: WriteBody<E> + ?Sized>(
+    error: &E,
+    writer: &W,
+) -> Response<Bytes> {
+    response::respond_with_body(error, writer)
+}
+
+/// The public message of a response at `status`: `text` for a 4xx, the reason phrase for a
+/// 5xx — the derive's rule for a 5xx without `#[http(expose)]`, for a hand-written
+/// [`HttpError::message`].
+///
+/// ```
+/// use http::StatusCode;
+///
+/// assert_eq!(httperr::public_message(StatusCode::CONFLICT, "email taken"), "email taken");
+/// let hidden = httperr::public_message(StatusCode::BAD_GATEWAY, "db01: connection refused");
+/// assert_eq!(hidden, "Bad Gateway");
+/// ```
+pub fn public_message<'a>(status: StatusCode, text: impl Into<Cow<'a, str>>) -> Cow<'a, str> {
+    if status.is_server_error() {
+        Cow::Borrowed(codes::title(status))
+    } else {
+        text.into()
+    }
 }
 
 #[doc(hidden)]

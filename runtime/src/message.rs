@@ -180,3 +180,64 @@ macro_rules! field_uint {
 
 field_int!(i8, i16, i32, i64, isize);
 field_uint!(u8, u16, u32, u64, usize);
+
+/// What a `#[code]` field, or the function of `#[http(code = ...)]`, gives: a code chosen at
+/// run time, borrowed from the error or `'static`.
+#[diagnostic::on_unimplemented(
+    message = "a code chosen at run time is a string or an `Option` of one, not `{Self}`",
+    label = "not a code",
+    note = "a #[code] field is a `String`, `&'static str`, `Cow<str>`, `Box<str>` or an `Option` of one; a function of #[http(code = ...)] returns a `&str` or an `Option<&str>`"
+)]
+pub trait CodeValue<'a> {
+    fn __code(self) -> Option<&'a str>;
+}
+
+impl<'a> CodeValue<'a> for &'a str {
+    fn __code(self) -> Option<&'a str> {
+        Some(self)
+    }
+}
+
+impl<'a> CodeValue<'a> for Option<&'a str> {
+    fn __code(self) -> Option<&'a str> {
+        self
+    }
+}
+
+impl<'a> CodeValue<'a> for &'a &str {
+    fn __code(self) -> Option<&'a str> {
+        Some(self)
+    }
+}
+
+impl<'a> CodeValue<'a> for &'a String {
+    fn __code(self) -> Option<&'a str> {
+        Some(self)
+    }
+}
+
+impl<'a> CodeValue<'a> for &'a Box<str> {
+    fn __code(self) -> Option<&'a str> {
+        Some(self)
+    }
+}
+
+impl<'a> CodeValue<'a> for &'a Cow<'_, str> {
+    fn __code(self) -> Option<&'a str> {
+        Some(self)
+    }
+}
+
+impl<'a, T> CodeValue<'a> for &'a Option<T>
+where
+    &'a T: CodeValue<'a>,
+{
+    fn __code(self) -> Option<&'a str> {
+        self.as_ref()?.__code()
+    }
+}
+
+/// The code a `#[code]` field or `with` function gives.
+pub fn code_value<'a>(value: impl CodeValue<'a>) -> Option<&'a str> {
+    value.__code()
+}

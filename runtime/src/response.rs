@@ -95,7 +95,7 @@ pub fn respond<E: HttpError + ?Sized>(
     error: &E,
     status: StatusCode,
     format: BodyFormat,
-    code: Option<&'static str>,
+    code: Option<&str>,
     header_count: usize,
 ) -> Response<Bytes> {
     log(error, status);
@@ -109,7 +109,7 @@ pub(crate) fn respond_hand_written<E: HttpError + ?Sized>(
     error: &E,
     status: StatusCode,
     format: BodyFormat,
-    code: Option<&'static str>,
+    code: Option<&str>,
 ) -> Response<Bytes> {
     log(error, status);
     written(error, status, format, code, 2, Own::HandWritten)
@@ -127,7 +127,7 @@ fn written<E: HttpError + ?Sized>(
     error: &E,
     status: StatusCode,
     format: BodyFormat,
-    code: Option<&'static str>,
+    code: Option<&str>,
     header_count: usize,
     own: Own,
 ) -> Response<Bytes> {
@@ -262,6 +262,62 @@ pub fn respond_custom<E: HttpError + ?Sized, W: WriteBody<E> + ?Sized>(
         };
     }
     response
+}
+
+/// [`crate::respond_with_details`]: the body with `details` as its details, in the error's
+/// format; without them when `details` is not a non-empty object or fails to serialize.
+pub(crate) fn respond_with_details<E: HttpError + ?Sized, D: serde::Serialize + ?Sized>(
+    error: &E,
+    details: &D,
+) -> Response<Bytes> {
+    let status = error.status();
+    let format = error.format();
+    let code = error.code();
+    let text = matches!(format, BodyFormat::Shaped { shape, .. } if shape.is_text());
+    // The details a 5xx holds are its internals, as much as its message.
+    let hidden = status.is_server_error();
+    let value = catch_unwind(AssertUnwindSafe(|| serde_json::to_value(details)));
+    let object = match value {
+        Ok(Ok(serde_json::Value::Object(object))) if !object.is_empty() && !text && !hidden => {
+            object
+        }
+        _ => return respond_hand_written(error, status, format, code),
+    };
+    log(error, status);
+    let mut out = BodyBuf::new();
+    let details = body::ObjectDetails(&object);
+    let written = catch_unwind(AssertUnwindSafe(|| {
+        serde_json::to_writer(&mut out, &body::WithDetails(error, details))
+    }));
+    if !matches!(written, Ok(Ok(()))) {
+        return written_hand(error, status, format, code);
+    }
+    finish(
+        error,
+        status,
+        content_type(format),
+        out.into_bytes(),
+        2,
+        Own::HandWritten,
+    )
+}
+
+/// As [`respond_hand_written`], without logging again.
+fn written_hand<E: HttpError + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    format: BodyFormat,
+    code: Option<&str>,
+) -> Response<Bytes> {
+    written(error, status, format, code, 2, Own::HandWritten)
+}
+
+/// [`crate::respond_with_body`].
+pub(crate) fn respond_with_body<E: HttpError + ?Sized, W: WriteBody<E> + ?Sized>(
+    error: &E,
+    writer: &W,
+) -> Response<Bytes> {
+    respond_custom(error, error.status(), writer, 2)
 }
 
 /// The response of a variant with `#[detail]` fields, written through serde.

@@ -2,9 +2,9 @@
 
 use super::{Render, option};
 use crate::plan::{
-    CodeArm, Format, FormatArm, HasDetailsArm, HeaderName, HeaderPlan, HeaderText, HeaderValue,
-    HeadersArm, JsonPiece, Message, MessageArm, Response, ResponseArm, RuntimeMessage,
-    SerializeDetailsArm, Status, StatusArm, WriteJsonArm, WriteMessageArm,
+    Code, CodeArm, CodeSource, Format, FormatArm, HasDetailsArm, HeaderName, HeaderPlan,
+    HeaderText, HeaderValue, HeadersArm, JsonPiece, Message, MessageArm, Response, ResponseArm,
+    RuntimeMessage, SerializeDetailsArm, Status, StatusArm, WriteJsonArm, WriteMessageArm,
 };
 use crate::template::{Resolved, Segment};
 use proc_macro2::{Literal, Span, TokenStream};
@@ -80,12 +80,39 @@ fn message(r: &Render<'_>) -> TokenStream {
 fn code(r: &Render<'_>) -> TokenStream {
     let body = r.dispatch(&r.plan.methods.code, &|arm, v| match arm {
         CodeArm::Code(code) => option(code.as_deref()),
+        CodeArm::Runtime => runtime_code(r, v),
         CodeArm::Forward => r.forward(v, "code", None),
     });
     quote! {
-        fn code(&self) -> ::core::option::Option<&'static ::core::primitive::str> {
+        fn code(&self) -> ::core::option::Option<&::core::primitive::str> {
             #body
         }
+    }
+}
+
+/// The code of a variant that chooses it at run time, read at the user's field type or
+/// function, where a value that is not a code is reported.
+fn runtime_code(r: &Render<'_>, v: usize) -> TokenStream {
+    let Response::Own(own) = &r.plan.variants[v].response else {
+        return TokenStream::new();
+    };
+    match &own.runtime_code {
+        Some(CodeSource::Field(i)) => {
+            let field = &r.variant(v).fields[*i];
+            let at = Span::call_site().located_at(field.ty.span());
+            let binding = format_ident!("{}", field.binding, span = at);
+            quote_spanned!(at=> __p::code_value(#binding))
+        }
+        Some(CodeSource::With(path)) => {
+            let at = Span::call_site().located_at(path.span());
+            let mut args = TokenStream::new();
+            for field in &r.variant(v).fields {
+                let binding = &field.binding;
+                args.extend(quote!(#binding,));
+            }
+            quote_spanned!(at=> __p::code_value(#path(#args)))
+        }
+        None => TokenStream::new(),
     }
 }
 
@@ -197,7 +224,7 @@ fn to_response(r: &Render<'_>) -> TokenStream {
             headers,
         } => {
             let (status, format) = (status_value(*status), format_value(format));
-            let (code, headers) = (option(code.as_deref()), Literal::usize_unsuffixed(*headers));
+            let (code, headers) = (code_value(code), Literal::usize_unsuffixed(*headers));
             quote!(__p::respond(self, #status, #format, #code, #headers))
         }
         ResponseArm::Runtime {
@@ -206,7 +233,7 @@ fn to_response(r: &Render<'_>) -> TokenStream {
             headers,
         } => {
             let format = format_value(format);
-            let (code, headers) = (option(code.as_deref()), Literal::usize_unsuffixed(*headers));
+            let (code, headers) = (code_value(code), Literal::usize_unsuffixed(*headers));
             quote!(__p::respond(self, __p::HttpError::status(self), #format, #code, #headers))
         }
         ResponseArm::Serialized { headers } => {
@@ -497,6 +524,13 @@ fn format_value(format: &Format) -> TokenStream {
             let (path, category) = (&path.path, option(category.as_deref()));
             quote!(__p::BodyFormat::Shaped { shape: &#path, category: #category })
         }
+    }
+}
+
+fn code_value(code: &Code) -> TokenStream {
+    match code {
+        Code::Known(code) => option(code.as_deref()),
+        Code::Runtime => quote!(__p::HttpError::code(self)),
     }
 }
 

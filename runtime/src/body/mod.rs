@@ -11,7 +11,7 @@ pub(crate) mod shape;
 mod write_body;
 
 pub(crate) use buf::{BodyBuf, Buf};
-pub(crate) use serialize::Object;
+pub(crate) use serialize::{Object, ObjectDetails, WithDetails};
 pub use serialize::{serialize, serialize_without_details};
 pub use shape::Shape;
 pub use write_body::WriteBody;

@@ -40,6 +40,31 @@ impl<E: HttpError> Details for Fields<'_, E> {
     }
 }
 
+/// Details given as a JSON object, by a hand-written impl.
+pub(crate) struct ObjectDetails<'a>(pub(crate) &'a serde_json::Map<String, serde_json::Value>);
+
+impl Details for ObjectDetails<'_> {
+    fn any(&self) -> bool {
+        !self.0.is_empty()
+    }
+
+    fn entries<M: SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        for (key, value) in self.0 {
+            map.serialize_entry(key, value)?;
+        }
+        Ok(())
+    }
+}
+
+/// The body object of `error` with `details` for its details.
+pub(crate) struct WithDetails<'a, E: ?Sized>(pub(crate) &'a E, pub(crate) ObjectDetails<'a>);
+
+impl<E: HttpError + ?Sized> serde::Serialize for WithDetails<'_, E> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        object(self.0, &self.1, serializer)
+    }
+}
+
 struct NoDetails;
 
 impl Details for NoDetails {
