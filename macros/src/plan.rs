@@ -11,6 +11,8 @@ use syn::WherePredicate;
 pub(crate) struct Plan<'a> {
     pub(crate) input: &'a Input<'a>,
     pub(crate) variants: Vec<VariantPlan<'a>>,
+    /// The distinct declared shapes the variants name, in order of first use.
+    pub(crate) shapes: Vec<UserPath>,
     /// The impls besides `HttpError` that are ours to write.
     pub(crate) impls: Impls,
     pub(crate) methods: Methods,

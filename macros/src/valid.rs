@@ -74,8 +74,20 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
         }
     }
     let impls = impls(input);
+    // Each declared shape once: generated code reads it through a constant of its own.
+    let mut shapes: Vec<plan::UserPath> = Vec::new();
+    for variant in &variants {
+        if let Response::Own(own) = &variant.response {
+            if let plan::Format::Shape { path, .. } = &own.format {
+                if !shapes.contains(path) {
+                    shapes.push(path.clone());
+                }
+            }
+        }
+    }
     Plan {
         input,
+        shapes,
         methods: crate::arms::methods(&variants, impls.display),
         bounds: crate::bound::infer(input, &variants, impls.display),
         variants,

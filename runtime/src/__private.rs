@@ -13,7 +13,7 @@ pub use crate::response::{
     runtime_status, runtime_title, status, status_code,
 };
 pub use crate::response_doc::ResponseDoc;
-pub use crate::{BodyFormat, HttpError};
+pub use crate::{BodyFormat, HttpError, Shape};
 pub use bytes::Bytes;
 pub use core::error::Error;
 pub use core::fmt;

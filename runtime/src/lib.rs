@@ -54,9 +54,13 @@
 //! | `#[status("message")]` | variant, struct with a `#[status]` field | the message of a variant whose status is that field's |
 //! | `#[header(RETRY_AFTER, "{secs}")]`, `#[header("x-request-id", "{id}")]` | variant, struct (repeatable) | a response header; the value is a template |
 //! | `#[http(format = "problem")]` | type | RFC 9457 problem details instead of `{"error": …}` |
+//! | `#[http(shape = API)]` | type, variant | the body in a declared [`Shape`] (a variant's replaces the type's) ([Body shapes](#body-shapes)) |
+//! | `#[http(body = WRITER)]` | type, variant | the body written by your [`WriteBody`] |
+//! | `#[http(category = "auth")]` | type, variant | the value of a shape's [category](Shape::category) member (a variant's replaces the type's) |
 //! | `#[http(codes)]` | type | every variant gets a code: its name in snake_case |
 //! | `#[http(type_base = "https://…/")]` | type | problem `type` = base + code; implies `codes` |
 //! | `#[http(code = "user_not_found")]` | variant, struct | this variant's code |
+//! | `#[http(code = path::to_fn)]` | variant, struct | the code is `f(&field0, &field1, …)` (a `&str` or `Option<&str>`), chosen at run time |
 //! | `#[http(expose)]` | 5xx or run-time-status variant, struct | show this 5xx's message (the 4xx rules below apply) |
 //! | `#[http(expose_headers)]` | 5xx variant, struct | send this 5xx's headers that read fields (a `Retry-After` from a field) |
 //! | `#[http(unregistered)]` | type, variant | allow a 4xx/5xx code outside the IANA registry, such as 499 |
@@ -67,6 +71,7 @@
 //! | `#[detail]` | named field (`Serialize`) | put the field into the body |
 //! | `#[headers]` | one field (`HeaderMap` or `Option<HeaderMap>`) | send the headers it holds, after the variant's own |
 //! | `#[transparent]` | a field of a `#[status(transparent)]` variant or struct | the error it forwards to; the other fields are never sent |
+//! | `#[code]` | one field (`String`, `&'static str`, `Cow<str>`, `Box<str>`, or an `Option` of one) | the code is the field's value, chosen at run time |
 //! | `#[status]` | one field (`http::StatusCode` or `u16`) | the response's status is the field's value, chosen at run time ([Run-time status](#run-time-status)) |
 //!
 //! A `#[headers]` field carries headers the error only knows when it is made (rate-limit
@@ -365,6 +370,54 @@
 //! fields (a unit variant, a fixed message, any hidden 5xx) has its body computed at compile
 //! time and served from static memory.
 //!
+//! A code chosen at run time (`#[code]`, `#[http(code = f)]`) is written escaped like any
+//! other but not checked to be `[A-Za-z0-9_.-]`; it is absent from the body when it is `None`,
+//! and such a variant's body is written at run time. With `type_base`, which joins base and
+//! code at compile time, it is an error: a [`Shape::problem`] with
+//! [`type_base`](Shape::type_base) joins them at run time instead.
+//!
+//! # Body shapes
+//!
+//! An API that already has a contract declares its bodies once, as a [`Shape`] constant, and
+//! names it from each error type with `#[http(shape = API)]` (or from one variant, for the one
+//! body that differs). A shape chooses the members, their keys and order: the message, the
+//! code, the status and title, the details nested or flattened, constant members, a
+//! documentation link built from the code, a category given per variant; or the message alone
+//! as text, with any content type or none; or problem details with extension members. Bodies
+//! that do not depend on field values are still computed at compile time, from the constant.
+//!
+//! ```
+//! use httperr::{HttpError, Shape};
+//!
+//! // Lemmy: the code under "error", the payload beside it.
+//! const LEMMY: Shape = Shape::json().code("error").flatten_details();
+//!
+//! #[derive(Debug, HttpError)]
+//! #[http(shape = LEMMY, codes)]
+//! #[status(400)]
+//! enum LemmyError {
+//!     BlockedUrl,
+//!     PictrsResponseError {
+//!         #[detail]
+//!         message: String,
+//!     },
+//! }
+//! assert_eq!(LemmyError::BlockedUrl.to_response().body().as_ref(), br#"{"error":"blocked_url"}"#);
+//! let pictrs = LemmyError::PictrsResponseError { message: "reason".into() };
+//! assert_eq!(
+//!     pictrs.to_response().body().as_ref(),
+//!     br#"{"error":"pictrs_response_error","message":"reason"}"#
+//! );
+//! ```
+//!
+//! What a declared shape does not describe, a [`WriteBody`] writes (`#[http(body = WRITER)]`):
+//! it gets the error itself and writes the whole body and its content type; the status,
+//! headers and logging stay the derive's. The default shape is the convention above,
+//! `{"error": …}`, and its bodies are written by the fastest path; a declared shape walks its
+//! members at run time. A text shape leaves `#[detail]` fields out. A framework hook that
+//! takes a [`BodyFormat`] (`with_rejections`, `Rejections::with_format`, …) takes
+//! [`BodyFormat::Shaped`] too, so that the framework's own errors answer in the API's shape.
+//!
 //! # Checked at compile time
 //!
 //! Codes outside 100..=599, 1xx–3xx codes on an error, codes not registered with IANA (with
@@ -551,7 +604,11 @@
 //! # Hand-written impls
 //!
 //! Only [`status`](HttpError::status) and [`message`](HttpError::message) are required; the
-//! other methods default to no code, no headers, the JSON format and the shared writer.
+//! other methods default to no code, no headers, the JSON format and the shared writer. A
+//! hand-written impl has the derive's building blocks: a code it owns (`code()` borrows from
+//! `self`), any [`BodyFormat`] including a declared [`Shape`], [`respond_with_details`] for
+//! details, [`respond_with_body`] for a [`WriteBody`], and [`public_message`] for the 5xx
+//! redaction rule. Its response goes through the same writer, logging and containment.
 //!
 //! ```
 //! use std::borrow::Cow;

@@ -118,7 +118,7 @@ fn runtime_code(r: &Render<'_>, v: usize) -> TokenStream {
 
 fn format(r: &Render<'_>) -> TokenStream {
     let body = r.dispatch(&r.plan.methods.format, &|arm, v| match arm {
-        FormatArm::Format(format) => format_value(format),
+        FormatArm::Format(format) => format_value(r, format),
         FormatArm::Forward => r.forward(v, "format", None),
     });
     quote! {
@@ -212,7 +212,7 @@ fn to_response(r: &Render<'_>) -> TokenStream {
             body,
             headers,
         } => {
-            let (status, format) = (status_value(*status), format_value(format));
+            let (status, format) = (status_value(*status), format_value(r, format));
             let headers = Literal::usize_unsuffixed(*headers);
             let body = Literal::byte_string(body.as_bytes());
             quote!(__p::respond_fixed(self, #status, #format, #body, #headers))
@@ -223,7 +223,7 @@ fn to_response(r: &Render<'_>) -> TokenStream {
             code,
             headers,
         } => {
-            let (status, format) = (status_value(*status), format_value(format));
+            let (status, format) = (status_value(*status), format_value(r, format));
             let (code, headers) = (code_value(code), Literal::usize_unsuffixed(*headers));
             quote!(__p::respond(self, #status, #format, #code, #headers))
         }
@@ -232,7 +232,7 @@ fn to_response(r: &Render<'_>) -> TokenStream {
             code,
             headers,
         } => {
-            let format = format_value(format);
+            let format = format_value(r, format);
             let (code, headers) = (code_value(code), Literal::usize_unsuffixed(*headers));
             quote!(__p::respond(self, __p::HttpError::status(self), #format, #code, #headers))
         }
@@ -250,11 +250,11 @@ fn to_response(r: &Render<'_>) -> TokenStream {
             let Format::Shape { path, category } = format else {
                 return TokenStream::new();
             };
-            let shape = &path.path;
+            let shape = r.shape(path);
             let title = crate::codes::title(status.code);
             let code_value = status.code;
             let (code, category) = (option(code.as_deref()), option(category.as_deref()));
-            let (status, format) = (status_value(*status), format_value(format));
+            let (status, format) = (status_value(*status), format_value(r, format));
             let headers = Literal::usize_unsuffixed(*headers);
             // Evaluated at compile time from the user's constant: its length first, then the
             // bytes into an array of that length.
@@ -266,15 +266,17 @@ fn to_response(r: &Render<'_>) -> TokenStream {
                     code: #code,
                     category: #category,
                 };
-                const __LEN: usize = __p::fixed_len(&#shape, &__PARTS);
-                const __BODY: [u8; __LEN] = __p::fixed_body::<__LEN>(&#shape, &__PARTS);
+                const __LEN: usize = __p::fixed_len(#shape, &__PARTS);
+                const __BODY: [u8; __LEN] = __p::fixed_body::<__LEN>(#shape, &__PARTS);
                 &__BODY
             }, #headers))
         }
         ResponseArm::Custom { path, headers } => {
             let path = &path.path;
             let headers = Literal::usize_unsuffixed(*headers);
-            quote!(__p::respond_custom(self, __p::HttpError::status(self), &#path, #headers))
+            // At the path: where a value that writes no body of this type is reported.
+            let writer = quote_spanned!(path.span()=> &#path);
+            quote!(__p::respond_custom(self, __p::HttpError::status(self), #writer, #headers))
         }
         ResponseArm::Forward => r.forward(v, "to_response", None),
     });
@@ -467,8 +469,8 @@ fn describe(r: &Render<'_>) -> TokenStream {
         };
         let (shape, category) = match &own.format {
             Format::Shape { path, category } => {
-                let path = &path.path;
-                (quote!(__p::Some(&#path)), option(category.as_deref()))
+                let shape = r.shape(path);
+                (quote!(__p::Some(#shape)), option(category.as_deref()))
             }
             _ => (quote!(__p::None), option(None)),
         };
@@ -515,14 +517,14 @@ fn status_value(status: Status) -> TokenStream {
     }
 }
 
-fn format_value(format: &Format) -> TokenStream {
+fn format_value(r: &Render<'_>, format: &Format) -> TokenStream {
     match format {
         // A `WriteBody`'s body is the user's; its `format()` (and `Serialize`) is the default.
         Format::Json | Format::Custom(_) => quote!(__p::BodyFormat::Json),
         Format::Problem { type_uri } => quote!(__p::BodyFormat::Problem { type_uri: #type_uri }),
         Format::Shape { path, category } => {
-            let (path, category) = (&path.path, option(category.as_deref()));
-            quote!(__p::BodyFormat::Shaped { shape: &#path, category: #category })
+            let (shape, category) = (r.shape(path), option(category.as_deref()));
+            quote!(__p::BodyFormat::Shaped { shape: #shape, category: #category })
         }
     }
 }

@@ -132,15 +132,31 @@ impl<'a> Render<'a> {
         // One scope for every impl: method bodies name `::httperr::__private` as `__p` (five
         // tokens fewer per path; a large enum's expansion cost is per token), and the
         // `HttpError` impl always uses it.
+        // Each declared shape as a constant of the type it must have: a path that is not a
+        // `Shape` is one error, at the path, and no use of the constant is another.
+        let mut shapes = TokenStream::new();
+        for (i, shape) in self.plan.shapes.iter().enumerate() {
+            let name = shape_const(i);
+            let path = &shape.path;
+            let at = syn::spanned::Spanned::span(path);
+            shapes.extend(quote_spanned!(at=> const #name: &'static __p::Shape = &#path;));
+        }
         quote! {
             const _: () = {
                 use ::httperr::__private as __p;
+                #shapes
                 #methods
                 #http_error
                 #serialize
                 #std_impls
             };
         }
+    }
+
+    /// The constant generated code reads a declared shape through.
+    fn shape(&self, path: &crate::plan::UserPath) -> Ident {
+        let i = self.plan.shapes.iter().position(|shape| shape == path);
+        shape_const(i.unwrap_or_default())
     }
 
     /// `Serialize`: exactly the body object, written by the runtime from the `HttpError` impl.
@@ -354,4 +370,8 @@ fn option(value: Option<&str>) -> TokenStream {
         Some(value) => quote!(__p::Some(#value)),
         None => quote!(__p::None),
     }
+}
+
+fn shape_const(i: usize) -> Ident {
+    format_ident!("__SHAPE_{}", i)
 }

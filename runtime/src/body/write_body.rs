@@ -47,6 +47,11 @@ use http::{HeaderMap, HeaderValue};
 /// assert_eq!(response.headers()["content-type"], "text/plain; charset=utf-8");
 /// assert_eq!(response.body().as_ref(), br#"{"PasswordQuality":["TooShort"]}"#);
 /// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not write the bodies of `{E}`",
+    label = "not a body writer for `{E}`",
+    note = "#[http(body = ...)] names a value whose type implements `httperr::WriteBody<{E}>`; for a body described by its members, declare a `const SHAPE: httperr::Shape` and use #[http(shape = SHAPE)]"
+)]
 pub trait WriteBody<E: ?Sized> {
     /// The `content-type` to send, if any.
     fn content_type(&self, error: &E) -> Option<HeaderValue>;
