@@ -139,7 +139,7 @@ impl<'a> Render<'a> {
             let name = shape_const(i);
             let path = &shape.path;
             let at = syn::spanned::Spanned::span(path);
-            shapes.extend(quote_spanned!(at=> const #name: &'static __p::Shape = &#path;));
+            shapes.extend(quote_spanned!(at=> const #name: &__p::Shape = &#path;));
         }
         quote! {
             const _: () = {
