@@ -13,6 +13,9 @@ pub(crate) struct Plan<'a> {
     pub(crate) variants: Vec<VariantPlan<'a>>,
     /// The distinct declared shapes the variants name, in order of first use.
     pub(crate) shapes: Vec<UserPath>,
+    /// The `type_base` of a problem-format type with codes chosen at run time: those variants
+    /// are written in `Shape::problem()` with this base, declared by the generated code.
+    pub(crate) problem_base: Option<String>,
     /// The impls besides `HttpError` that are ours to write.
     pub(crate) impls: Impls,
     pub(crate) methods: Methods,

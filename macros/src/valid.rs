@@ -85,9 +85,14 @@ pub(crate) fn check<'a>(input: &'a Input<'a>, errors: &mut Errors) -> Plan<'a> {
             }
         }
     }
+    let problem_base = match shapes.contains(&problem_shape_path()) {
+        true => type_attrs.http.type_base.as_ref().map(LitStr::value),
+        false => None,
+    };
     Plan {
         input,
         shapes,
+        problem_base,
         methods: crate::arms::methods(&variants, impls.display),
         bounds: crate::bound::infer(input, &variants, impls.display),
         variants,
@@ -513,10 +518,11 @@ fn check_variant(
         (None, Some(path)) => Some(plan::CodeSource::With(path.clone())),
         (None, None) => None,
     };
+    // `type_base` + a code known only at run time: the problem format as a shape, which joins
+    // them when the body is written.
+    let problem_shape =
+        runtime_code.is_some() && format == Format::Problem && type_http.type_base.is_some();
     let code_name = if runtime_code.is_some() {
-        if let (Format::Problem, Some(base)) = (format, &type_http.type_base) {
-            errors.at(base.span(), format!("variant `{}` chooses its code at run time, but `type_base` + code is written at compile time: declare `const PROBLEM: httperr::Shape = httperr::Shape::problem().type_base(\"...\")` and use #[http(shape = PROBLEM)], which joins them at run time", variant.ident));
-        }
         None
     } else {
         code_name
@@ -532,6 +538,10 @@ fn check_variant(
         (None, Some(path), _) => plan::Format::Shape {
             path: user_path(path),
             category: category.map(LitStr::value),
+        },
+        (None, None, Format::Problem) if problem_shape => plan::Format::Shape {
+            path: problem_shape_path(),
+            category: None,
         },
         (None, None, Format::Json) => plan::Format::Json,
         (None, None, Format::Problem) => plan::Format::Problem {
@@ -681,6 +691,11 @@ fn type_name(tokens: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// The constant the generated code declares for the problem format as a shape.
+fn problem_shape_path() -> plan::UserPath {
+    user_path(&syn::parse_quote!(__PROBLEM))
 }
 
 fn user_path(path: &syn::Path) -> plan::UserPath {

@@ -372,9 +372,7 @@
 //!
 //! A code chosen at run time (`#[code]`, `#[http(code = f)]`) is written escaped like any
 //! other but not checked to be `[A-Za-z0-9_.-]`; it is absent from the body when it is `None`,
-//! and such a variant's body is written at run time. With `type_base`, which joins base and
-//! code at compile time, it is an error: a [`Shape::problem`] with
-//! [`type_base`](Shape::type_base) joins them at run time instead.
+//! and such a variant's body is written at run time, `type_base` and the code joined then.
 //!
 //! # Body shapes
 //!

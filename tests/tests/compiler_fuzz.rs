@@ -98,6 +98,15 @@ const DERIVE_MISTAKES: &[&str] = &[
     "{E} #[status(transparent)] M { #[transparent] inner: Inner, #[status] code: u16 },",
     r#"{E} #[status("alone")] M,"#,
     "{E} M { #[status] code: u16, #[detail] left: u32 },",
+    "{E} #[status(404)] #[http(shape)] M,",
+    r#"{E} #[status(404)] #[http(shape = "SHAPE")] M,"#,
+    "{E} #[status(404)] #[http(shape = SHAPE, body = SHAPE)] M,",
+    "{E} #[status(404)] #[http(category = 1)] M,",
+    "{E} #[status(404)] #[http(code = 1)] M,",
+    "{E} #[status(404)] #[code] M,",
+    "{E} #[status(404)] M { #[code] a: String, #[code] b: String },",
+    r#"{E} #[status(404)] #[http(code = "x")] M(#[code] String),"#,
+    "{E} #[status(404)] #[http(code = pick_code)] M(#[code] String),",
 ];
 
 /// Mistakes only the type checker sees, one per wrong variant.
@@ -114,6 +123,10 @@ const TYPE_MISTAKES: &[&str] = &[
     "{E} #[status(429)] M { #[headers] h: u32 },",
     "{E} M { #[status] code: String },",
     "{E} #[status(with = pick_string)] M,",
+    "{E} #[status(404)] #[http(shape = NOT_A_SHAPE)] M,",
+    "{E} #[status(404)] #[http(body = NotDisplay)] M,",
+    "{E} #[status(404)] M(#[code] u32),",
+    "{E} #[status(404)] #[http(code = pick)] M,",
 ];
 
 /// Each module's prelude: what the seeds and mistakes name.
@@ -127,6 +140,9 @@ pub struct NotSerialize;
 pub struct NotDisplay;
 pub fn pick() -> u16 { 503 }
 pub fn pick_string() -> String { String::new() }
+pub fn pick_code(_: &String) -> &'static str { \"x\" }
+pub const SHAPE: httperr::Shape = httperr::Shape::json().message(\"message\");
+pub const NOT_A_SHAPE: u32 = 1;
 ";
 
 /// One generated input.

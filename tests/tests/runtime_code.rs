@@ -167,3 +167,29 @@ fn a_hand_written_impl_owns_its_code() {
         br#"{"error":"taken","code":"email_taken"}"#
     );
 }
+
+#[derive(Debug, HttpError)]
+#[http(format = "problem", type_base = "https://example.com/probs/")]
+enum TypedProblem {
+    #[status(409, "conflict on {0}")]
+    Conflict(#[code] String),
+    #[status(404)]
+    Missing,
+}
+
+#[test]
+fn type_base_joins_a_run_time_code_when_the_body_is_written() {
+    let conflict = TypedProblem::Conflict("version_mismatch".into()).to_response();
+    assert_eq!(
+        conflict.headers()["content-type"],
+        "application/problem+json"
+    );
+    assert_eq!(
+        conflict.body().as_ref(),
+        br#"{"type":"https://example.com/probs/version_mismatch","title":"Conflict","status":409,"detail":"conflict on version_mismatch","code":"version_mismatch"}"#
+    );
+    assert_eq!(
+        TypedProblem::Missing.to_response().body().as_ref(),
+        br#"{"type":"https://example.com/probs/missing","title":"Not Found","status":404,"detail":"Not Found","code":"missing"}"#
+    );
+}

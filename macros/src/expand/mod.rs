@@ -135,6 +135,11 @@ impl<'a> Render<'a> {
         // Each declared shape as a constant of the type it must have: a path that is not a
         // `Shape` is one error, at the path, and no use of the constant is another.
         let mut shapes = TokenStream::new();
+        if let Some(base) = &self.plan.problem_base {
+            shapes.extend(quote!(
+                const __PROBLEM: __p::Shape = __p::Shape::problem().type_base(#base);
+            ));
+        }
         for (i, shape) in self.plan.shapes.iter().enumerate() {
             let name = shape_const(i);
             let path = &shape.path;
