@@ -30,6 +30,13 @@
 //! `detail`); the examples say what each variant sends. The values of `#[detail]` fields are
 //! not known when documenting, so they appear as `null` in the examples.
 //!
+//! A type in a declared [`Shape`](crate::Shape) is documented in that shape, under the shape's
+//! content type: a JSON shape as an object with the shape's members (those every body of the
+//! status has are required), a text shape as a string. A body nothing can be said of — one
+//! written by a [`WriteBody`](crate::WriteBody), or one sent without a content type — is
+//! documented by its status, description and headers alone, with no content. Variants of one
+//! status whose bodies differ but share a content type get an `anyOf` of their schemas.
+//!
 //! ```
 //! use httperr::HttpError;
 //! use utoipa::IntoResponses;
@@ -120,6 +127,7 @@
 #[cfg(feature = "derive")]
 pub use httperr_macros::UtoipaIntoResponses as IntoResponses;
 
+use crate::body::shape::{self, Shape, Slot};
 use crate::layout::{self, INLINE, Layout, Member};
 use crate::response_doc::ResponseDoc;
 use crate::{BodyFormat, HttpError};
@@ -130,7 +138,8 @@ use utoipa::openapi::example::{Example, ExampleBuilder};
 use utoipa::openapi::header::{Header, HeaderBuilder};
 use utoipa::openapi::response::{Response, ResponseBuilder};
 use utoipa::openapi::schema::{
-    AdditionalProperties, ObjectBuilder, OneOfBuilder, Schema, SchemaFormat, Type,
+    AdditionalProperties, AnyOfBuilder, ObjectBuilder, OneOfBuilder, Schema, SchemaFormat,
+    SchemaType, Type,
 };
 use utoipa::openapi::{KnownFormat, RefOr};
 
@@ -273,16 +282,76 @@ const JSON_BODY_REJECTIONS: [(&str, u16, &str); 4] = [
 #[doc(hidden)]
 pub fn schema<E: HttpError>() -> SchemaRef {
     let docs = describe::<E>();
-    let problem = docs.iter().any(|doc| doc.problem_type.is_some());
-    // A type without variants produces no body at all; the default format stands in.
-    let json = docs.is_empty() || docs.iter().any(|doc| doc.problem_type.is_none());
-    match (json, problem) {
-        (true, true) => OneOfBuilder::new()
-            .item(json_body_schema())
-            .item(problem_schema())
-            .into(),
-        (false, true) => problem_schema().into(),
-        _ => json_body_schema().into(),
+    let docs: Vec<&ResponseDoc> = docs.iter().collect();
+    RefOr::T(schema_of(&docs))
+}
+
+/// What a variant's body is, for documenting it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Body {
+    /// `{"error", "code", "details"}`: the default format, and the `Serialize` (and `format()`)
+    /// of a type whose bodies a `WriteBody` writes.
+    Json,
+    /// Problem details, `#[http(format = "problem")]`.
+    Problem,
+    /// A declared shape (two constants of equal value are one shape).
+    Shaped(&'static Shape),
+}
+
+impl Body {
+    fn of(doc: &ResponseDoc) -> Body {
+        match (doc.custom_body, doc.shape, doc.problem_type) {
+            (true, ..) => Body::Json,
+            (false, Some(shape), _) => Body::Shaped(shape),
+            (false, None, Some(_)) => Body::Problem,
+            (false, None, None) => Body::Json,
+        }
+    }
+
+    /// The schema of this body, from the variants (all of this body) it documents.
+    fn schema(self, docs: &[&ResponseDoc]) -> Schema {
+        match self {
+            Body::Json => json_body_schema(),
+            Body::Problem => problem_schema(),
+            Body::Shaped(shape) => shape_schema(shape, docs),
+        }
+    }
+}
+
+/// The schema of the bodies of `docs`: the one body's, else a choice among them (the JSON
+/// format first, problem details second, then shapes as they come). A `oneOf` for the two
+/// formats, which no body satisfies both of; an `anyOf` once a shape is among them, as a shape
+/// may describe bodies of another format too (`Shape::json().message("error")`).
+fn schema_of(docs: &[&ResponseDoc]) -> Schema {
+    let mut bodies: Vec<Body> = Vec::new();
+    for doc in docs {
+        let body = Body::of(doc);
+        if !bodies.contains(&body) {
+            bodies.push(body);
+        }
+    }
+    // Stable: shapes keep their order.
+    bodies.sort_by_key(|body| match body {
+        Body::Json => 0,
+        Body::Problem => 1,
+        Body::Shaped(_) => 2,
+    });
+    let mut schemas = bodies.iter().map(|&body| {
+        let of_body: Vec<&ResponseDoc> = docs
+            .iter()
+            .copied()
+            .filter(|doc| Body::of(doc) == body)
+            .collect();
+        body.schema(&of_body)
+    });
+    match bodies.len() {
+        // A type without variants produces no body at all; the default format stands in.
+        0 => json_body_schema(),
+        1 => schemas.next().unwrap_or_else(json_body_schema),
+        _ if bodies.iter().all(|body| !matches!(body, Body::Shaped(_))) => {
+            schemas.fold(OneOfBuilder::new(), OneOfBuilder::item).into()
+        }
+        _ => schemas.fold(AnyOfBuilder::new(), AnyOfBuilder::item).into(),
     }
 }
 
@@ -304,16 +373,27 @@ fn describe<E: HttpError>() -> Vec<ResponseDoc> {
 /// The response for one status, from all the variants that produce it.
 fn response(status: u16, docs: &[&ResponseDoc]) -> Response {
     let mut builder = ResponseBuilder::new().description(reason(status));
-    // JSON first, as the default format: Swagger UI shows the first content type.
-    for content_type in [JSON, PROBLEM_JSON] {
+    let mut content_types: Vec<&'static str> = Vec::new();
+    for doc in docs {
+        if let Some(content_type) = content_type(doc) {
+            if !content_types.contains(&content_type) {
+                content_types.push(content_type);
+            }
+        }
+    }
+    // JSON first, as the default format: Swagger UI shows the first content type. Then problem
+    // details, then the shapes' own, as they come (the sort is stable).
+    content_types.sort_by_key(|&content_type| match content_type {
+        JSON => 0,
+        PROBLEM_JSON => 1,
+        _ => 2,
+    });
+    for content_type in content_types {
         let of_type: Vec<&ResponseDoc> = docs
             .iter()
             .copied()
-            .filter(|doc| self::content_type(doc) == content_type)
+            .filter(|&doc| self::content_type(doc) == Some(content_type))
             .collect();
-        if of_type.is_empty() {
-            continue;
-        }
         builder = builder.content(content_type, content(&of_type));
     }
     for (name, header) in headers(docs) {
@@ -322,19 +402,22 @@ fn response(status: u16, docs: &[&ResponseDoc]) -> Response {
     builder.build()
 }
 
-fn content_type(doc: &ResponseDoc) -> &'static str {
-    match doc.problem_type {
-        Some(_) => PROBLEM_JSON,
-        None => JSON,
+/// The media type a variant's body is documented under; `None` when nothing can be said of its
+/// body: a `WriteBody` writes it, or it is sent without a `content-type`.
+fn content_type(doc: &ResponseDoc) -> Option<&'static str> {
+    if doc.custom_body {
+        return None;
+    }
+    match Body::of(doc) {
+        Body::Json => Some(JSON),
+        Body::Problem => Some(PROBLEM_JSON),
+        Body::Shaped(shape) => shape.content_type_value(),
     }
 }
 
-/// One media type: the format's schema and one example per variant.
+/// One media type: the schema of its bodies and one example per variant.
 fn content(docs: &[&ResponseDoc]) -> Content {
-    let schema = match docs.first().and_then(|doc| doc.problem_type) {
-        Some(_) => problem_schema(),
-        None => json_body_schema(),
-    };
+    let schema = schema_of(docs);
     let mut examples: BTreeMap<String, Example> = BTreeMap::new();
     for doc in docs {
         // A struct is recorded with its own name as the variant.
@@ -361,10 +444,19 @@ fn content(docs: &[&ResponseDoc]) -> Content {
 
 /// The body a variant sends, with the message template (or fixed message) as its message.
 fn example(doc: &ResponseDoc) -> Example {
-    let layout = match doc.problem_type {
-        None => layout::JSON,
-        Some(_) => layout::PROBLEM,
+    let value = match Body::of(doc) {
+        Body::Json => format_example(doc, layout::JSON),
+        Body::Problem => format_example(doc, layout::PROBLEM),
+        Body::Shaped(shape) => shaped_example(doc, shape),
     };
+    ExampleBuilder::new()
+        .summary(doc.message)
+        .value(Some(value))
+        .build()
+}
+
+/// The body of a variant in one of the two formats.
+fn format_example(doc: &ResponseDoc, layout: Layout) -> Value {
     let mut body = Map::new();
     for &(member, key) in layout {
         let value: Value = match member {
@@ -394,10 +486,57 @@ fn example(doc: &ResponseDoc) -> Example {
         };
         body.insert(key.to_owned(), value);
     }
-    ExampleBuilder::new()
-        .summary(doc.message)
-        .value(Some(Value::Object(body)))
-        .build()
+    Value::Object(body)
+}
+
+/// The body of a variant in a declared shape, as `shape::write` and the serde side write it:
+/// the message alone for a text shape, else the shape's members that the variant has.
+fn shaped_example(doc: &ResponseDoc, shape: &Shape) -> Value {
+    if shape.is_text() {
+        return doc.message.into();
+    }
+    let mut body = Map::new();
+    for &Slot { key, value } in shape.slots() {
+        let value: Value = match value {
+            shape::Value::Message => doc.message.into(),
+            shape::Value::Status => doc.status.into(),
+            shape::Value::Title => reason(doc.status).into(),
+            shape::Value::Const(text) => text.into(),
+            shape::Value::ProblemType(base) => match (base, doc.code) {
+                (Some(base), Some(code)) => format!("{base}{code}").into(),
+                _ => "about:blank".into(),
+            },
+            shape::Value::Code => match doc.code {
+                Some(code) => code.into(),
+                None => continue,
+            },
+            shape::Value::Link(prefix) => match doc.code {
+                Some(code) => format!("{prefix}{code}").into(),
+                None => continue,
+            },
+            shape::Value::Category => match doc.category {
+                Some(category) => category.into(),
+                None => continue,
+            },
+            // Field values are not known when documenting.
+            shape::Value::Details if doc.details.is_empty() => continue,
+            shape::Value::Details => {
+                let details = doc
+                    .details
+                    .iter()
+                    .map(|&name| (name.to_owned(), Value::Null));
+                Value::Object(details.collect())
+            }
+            shape::Value::FlatDetails => {
+                for &name in doc.details {
+                    body.insert(name.to_owned(), Value::Null);
+                }
+                continue;
+            }
+        };
+        body.insert(key.to_owned(), value);
+    }
+    Value::Object(body)
 }
 
 /// The headers of every variant at one status, by name. A header that only some of the
@@ -474,6 +613,78 @@ fn body_schema(layout: Layout, description: &'static str) -> Schema {
         }
         object = object.property(key, member_schema(member));
         if !member.optional() {
+            object = object.required(key);
+        }
+    }
+    object
+        .additional_properties(Some(AdditionalProperties::<Schema>::FreeForm(open)))
+        .build()
+        .into()
+}
+
+/// The schema of the bodies of `docs`, all in `shape`: the message as a string for a text
+/// shape; else an object with the shape's members in order, required when every one of the
+/// variants has them. Flattened details are the variants' detail fields, of any value, and
+/// leave the object open, as problem details' extension members do.
+fn shape_schema(shape: &Shape, docs: &[&ResponseDoc]) -> Schema {
+    if shape.is_text() {
+        return ObjectBuilder::new()
+            .schema_type(Type::String)
+            .description(Some("The public message, as the whole body."))
+            .build()
+            .into();
+    }
+    let every = |has: fn(&ResponseDoc) -> bool| docs.iter().all(|&doc| has(doc));
+    let keys: Vec<&str> = shape.slots().iter().map(|slot| slot.key).collect();
+    let mut object = ObjectBuilder::new()
+        .schema_type(Type::Object)
+        .description(Some("An error, in the body shape the API declares."));
+    let mut open = false;
+    for &Slot { key, value } in shape.slots() {
+        let (schema, required) = match value {
+            shape::Value::Message => (member_schema(Member::Message), true),
+            shape::Value::Status => (member_schema(Member::Status), true),
+            shape::Value::Title => (member_schema(Member::Title), true),
+            shape::Value::ProblemType(_) => (member_schema(Member::Type), true),
+            shape::Value::Const(text) => (
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .enum_values(Some([text]))
+                    .description(Some("A constant.")),
+                true,
+            ),
+            shape::Value::Code => (member_schema(Member::Code), every(|doc| doc.code.is_some())),
+            shape::Value::Link(prefix) => (
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .description(Some(format!(
+                        "The documentation of this error's code: `{prefix}` followed by the code."
+                    ))),
+                every(|doc| doc.code.is_some()),
+            ),
+            shape::Value::Category => (
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .description(Some("The category of this error.")),
+                every(|doc| doc.category.is_some()),
+            ),
+            shape::Value::Details => (member_schema(Member::Details), false),
+            shape::Value::FlatDetails => {
+                open = true;
+                let names = docs.iter().flat_map(|doc| doc.details.iter().copied());
+                for name in names.filter(|name| !keys.contains(name)) {
+                    object = object.property(
+                        name,
+                        ObjectBuilder::new()
+                            .schema_type(SchemaType::AnyValue)
+                            .description(Some("A `#[detail]` field of this error.")),
+                    );
+                }
+                continue;
+            }
+        };
+        object = object.property(key, schema);
+        if required {
             object = object.required(key);
         }
     }
@@ -661,5 +872,423 @@ mod tests {
     fn unregistered_codes_use_the_class_name() {
         assert_eq!(reason(499), "Client Error");
         assert_eq!(reason(404), "Not Found");
+    }
+
+    /// Meilisearch's error bodies: `{"message", "code", "type", "link"}`.
+    const MEILI: Shape = Shape::json()
+        .message("message")
+        .code("code")
+        .category("type")
+        .link("link", "https://docs.example.com/errors#");
+
+    /// A variant in `shape`, with a code and a category.
+    fn shaped(variant: &'static str, status: u16, shape: &'static Shape) -> ResponseDoc {
+        ResponseDoc {
+            code: Some("c"),
+            category: Some("k"),
+            shape: Some(shape),
+            ..doc(variant, status, false)
+        }
+    }
+
+    /// MEILI's schema, spelled out, with `required` as given.
+    fn meili_schema(required: &[&str]) -> Value {
+        serde_json::json!({
+            "type": "object",
+            "description": "An error, in the body shape the API declares.",
+            "properties": {
+                "message": { "type": "string", "description": "The public message." },
+                "code": {
+                    "type": "string",
+                    "description": "A machine-readable code for this error.",
+                },
+                "type": { "type": "string", "description": "The category of this error." },
+                "link": {
+                    "type": "string",
+                    "description": "The documentation of this error's code: \
+                        `https://docs.example.com/errors#` followed by the code.",
+                },
+            },
+            "required": required,
+            "additionalProperties": false,
+        })
+    }
+
+    #[test]
+    fn a_json_shape_is_documented_by_its_members() {
+        let mut a = shaped("A", 404, &MEILI);
+        a.message = "index {0} not found";
+        a.code = Some("index_not_found");
+        a.category = Some("invalid_request");
+        let b = shaped("B", 404, &MEILI);
+        assert_eq!(
+            serialized(response(404, &[&a, &b])),
+            serde_json::json!({
+                "description": "Not Found",
+                "content": {
+                    "application/json": {
+                        "schema": meili_schema(&["message", "code", "type", "link"]),
+                        "examples": {
+                            "E::A": {
+                                "summary": "index {0} not found",
+                                "value": {
+                                    "message": "index {0} not found",
+                                    "code": "index_not_found",
+                                    "type": "invalid_request",
+                                    "link": "https://docs.example.com/errors#index_not_found",
+                                },
+                            },
+                            "E::B": {
+                                "summary": "m",
+                                "value": {
+                                    "message": "m",
+                                    "code": "c",
+                                    "type": "k",
+                                    "link": "https://docs.example.com/errors#c",
+                                },
+                            },
+                        },
+                    },
+                },
+            })
+        );
+        // A variant without code or category: those members are no longer always there, and
+        // its body leaves them out (the link too, which is made from the code).
+        let mut bare = shaped("Bare", 404, &MEILI);
+        bare.code = None;
+        bare.category = None;
+        let content = &serialized(response(404, &[&b, &bare]))["content"][JSON];
+        assert_eq!(content["schema"], meili_schema(&["message"]));
+        assert_eq!(
+            content["examples"]["E::Bare"],
+            serde_json::json!({ "summary": "m", "value": { "message": "m" } })
+        );
+        // Only a category missing: the code and link stay required.
+        let mut uncategorized = shaped("U", 404, &MEILI);
+        uncategorized.category = None;
+        let content = &serialized(response(404, &[&b, &uncategorized]))["content"][JSON];
+        assert_eq!(
+            content["schema"],
+            meili_schema(&["message", "code", "link"])
+        );
+    }
+
+    #[test]
+    fn every_kind_of_member_has_its_schema() {
+        const FULL: Shape = Shape::json()
+            .status("status")
+            .title("title")
+            .message("message")
+            .code("code")
+            .category("kind")
+            .link("docs", "https://docs.example.com/quota#")
+            .member("service", "search")
+            .details("details");
+        let mut exceeded = shaped("Exceeded", 429, &FULL);
+        exceeded.details = &["limit", "tenant"];
+        let mut fixed = shaped("Fixed", 429, &FULL);
+        fixed.code = None;
+        let content = &serialized(response(429, &[&exceeded, &fixed]))["content"][JSON];
+        assert_eq!(
+            content["schema"],
+            serde_json::json!({
+                "type": "object",
+                "description": "An error, in the body shape the API declares.",
+                "properties": {
+                    "status": {
+                        "type": "integer",
+                        "format": "int32",
+                        "minimum": 400,
+                        "maximum": 599,
+                        "description": "The HTTP status code.",
+                    },
+                    "title": { "type": "string", "description": "The reason phrase of the status." },
+                    "message": { "type": "string", "description": "The public message." },
+                    "code": {
+                        "type": "string",
+                        "description": "A machine-readable code for this error.",
+                    },
+                    "kind": { "type": "string", "description": "The category of this error." },
+                    "docs": {
+                        "type": "string",
+                        "description": "The documentation of this error's code: \
+                            `https://docs.example.com/quota#` followed by the code.",
+                    },
+                    "service": { "type": "string", "enum": ["search"], "description": "A constant." },
+                    "details": {
+                        "type": "object",
+                        "description": "Data about this error, by field name.",
+                        "additionalProperties": true,
+                    },
+                },
+                "required": ["status", "title", "message", "kind", "service"],
+                "additionalProperties": false,
+            })
+        );
+        assert_eq!(
+            content["examples"],
+            serde_json::json!({
+                "E::Exceeded": {
+                    "summary": "m",
+                    "value": {
+                        "status": 429,
+                        "title": "Too Many Requests",
+                        "message": "m",
+                        "code": "c",
+                        "kind": "k",
+                        "docs": "https://docs.example.com/quota#c",
+                        "service": "search",
+                        "details": { "limit": null, "tenant": null },
+                    },
+                },
+                "E::Fixed": {
+                    "summary": "m",
+                    "value": {
+                        "status": 429,
+                        "title": "Too Many Requests",
+                        "message": "m",
+                        "kind": "k",
+                        "service": "search",
+                    },
+                },
+            })
+        );
+    }
+
+    #[test]
+    fn a_problem_shape_with_flattened_details() {
+        const PROBLEM: Shape = Shape::problem()
+            .type_base("https://p/")
+            .category("category");
+        let mut credit = shaped("Credit", 402, &PROBLEM);
+        credit.details = &["balance"];
+        let mut plain = shaped("Plain", 402, &PROBLEM);
+        (plain.code, plain.category) = (None, None);
+        let response = serialized(response(402, &[&credit, &plain]));
+        // A shape's content type, not the problem format's schema: the shape's own members.
+        assert_eq!(
+            response["content"][PROBLEM_JSON],
+            serde_json::json!({
+                "schema": {
+                    "type": "object",
+                    "description": "An error, in the body shape the API declares.",
+                    "properties": {
+                        "type": {
+                            "type": "string",
+                            "format": "uri-reference",
+                            "description": "A URI that identifies the problem type, or `about:blank`.",
+                        },
+                        "title": { "type": "string", "description": "The reason phrase of the status." },
+                        "status": {
+                            "type": "integer",
+                            "format": "int32",
+                            "minimum": 400,
+                            "maximum": 599,
+                            "description": "The HTTP status code.",
+                        },
+                        "detail": { "type": "string", "description": "The public message." },
+                        "code": {
+                            "type": "string",
+                            "description": "A machine-readable code for this error.",
+                        },
+                        "balance": { "description": "A `#[detail]` field of this error." },
+                        "category": { "type": "string", "description": "The category of this error." },
+                    },
+                    "required": ["type", "title", "status", "detail"],
+                    "additionalProperties": true,
+                },
+                "examples": {
+                    "E::Credit": {
+                        "summary": "m",
+                        "value": {
+                            "type": "https://p/c",
+                            "title": "Payment Required",
+                            "status": 402,
+                            "detail": "m",
+                            "code": "c",
+                            "balance": null,
+                            "category": "k",
+                        },
+                    },
+                    "E::Plain": {
+                        "summary": "m",
+                        "value": {
+                            "type": "about:blank",
+                            "title": "Payment Required",
+                            "status": 402,
+                            "detail": "m",
+                        },
+                    },
+                },
+            })
+        );
+    }
+
+    #[test]
+    fn a_text_shape_is_a_string_under_its_content_type() {
+        const TEXT: Shape = Shape::text();
+        let mut forbidden = shaped("Forbidden", 403, &TEXT);
+        forbidden.message = "user may not perform that action";
+        assert_eq!(
+            serialized(response(403, &[&forbidden])),
+            serde_json::json!({
+                "description": "Forbidden",
+                "content": {
+                    "text/plain; charset=utf-8": {
+                        "schema": {
+                            "type": "string",
+                            "description": "The public message, as the whole body.",
+                        },
+                        "examples": {
+                            "E::Forbidden": {
+                                "summary": "user may not perform that action",
+                                "value": "user may not perform that action",
+                            },
+                        },
+                    },
+                },
+            })
+        );
+    }
+
+    /// Nothing is known of a body sent without a content type, or written by a `WriteBody`:
+    /// the status, its description and headers, and no content at all.
+    #[test]
+    fn bodies_without_a_content_type_or_of_a_writer_have_no_content() {
+        const BARE: Shape = Shape::text().without_content_type();
+        let mut bare = shaped("TooMany", 429, &BARE);
+        bare.headers = &[("retry-after", "30")];
+        assert_eq!(
+            serialized(response(429, &[&bare])),
+            serde_json::json!({
+                "description": "Too Many Requests",
+                "headers": {
+                    "retry-after": { "schema": { "type": "string" }, "description": "30" },
+                },
+            })
+        );
+        let mut custom = doc("Custom", 401, false);
+        custom.custom_body = true;
+        custom.headers = &[("www-authenticate", "Bearer")];
+        assert_eq!(
+            serialized(response(401, &[&custom])),
+            serde_json::json!({
+                "description": "Unauthorized",
+                "headers": {
+                    "www-authenticate": { "schema": { "type": "string" }, "description": "Bearer" },
+                },
+            })
+        );
+        // Beside a variant with a known body: only that one is an example, and the header
+        // says who sends it.
+        let json = doc("Json", 401, false);
+        assert_eq!(
+            serialized(response(401, &[&custom, &json])),
+            serde_json::json!({
+                "description": "Unauthorized",
+                "content": {
+                    "application/json": {
+                        "schema": serialized(json_body_schema()),
+                        "examples": { "E::Json": { "summary": "m", "value": { "error": "m" } } },
+                    },
+                },
+                "headers": {
+                    "www-authenticate": {
+                        "schema": { "type": "string" },
+                        "description": "Sent by E::Custom: Bearer",
+                    },
+                },
+            })
+        );
+    }
+
+    #[test]
+    fn each_content_type_has_its_own_variants() {
+        const TEXT: Shape = Shape::text();
+        let json = doc("Json", 404, false);
+        let problem = doc("Problem", 404, true);
+        let text = shaped("Text", 404, &TEXT);
+        let mut meili = shaped("Meili", 404, &MEILI);
+        meili.code = None;
+        let built = response(404, &[&text, &meili, &problem, &json]);
+        // The default format first, then problem details, then the shapes' own.
+        let content_types: Vec<&str> = built.content.keys().map(String::as_str).collect();
+        assert_eq!(
+            content_types,
+            [JSON, PROBLEM_JSON, "text/plain; charset=utf-8"]
+        );
+        let response = serialized(built);
+        let json_content = &response["content"][JSON];
+        // Two bodies share `application/json`: either may be sent.
+        let any_of = json_content["schema"]["anyOf"]
+            .as_array()
+            .expect("an anyOf of the two bodies");
+        assert_eq!(any_of.len(), 2);
+        assert_eq!(any_of[0]["required"], serde_json::json!(["error"]));
+        // It has a category, not a code: `type` is always there, `code` and `link` are not.
+        assert_eq!(any_of[1], meili_schema(&["message", "type"]));
+        assert_eq!(
+            json_content["examples"],
+            serde_json::json!({
+                "E::Json": { "summary": "m", "value": { "error": "m" } },
+                "E::Meili": { "summary": "m", "value": { "message": "m", "type": "k" } },
+            })
+        );
+        assert_eq!(
+            response["content"][PROBLEM_JSON]["schema"]["required"],
+            serde_json::json!(["type", "title", "status", "detail"])
+        );
+        assert_eq!(
+            response["content"]["text/plain; charset=utf-8"]["examples"],
+            serde_json::json!({ "E::Text": { "summary": "m", "value": "m" } })
+        );
+    }
+
+    /// The type's own schema (`body = E`) is what its `Serialize` gives.
+    #[test]
+    fn the_type_schema_covers_every_body_it_serializes_to() {
+        const BARE: Shape = Shape::text().without_content_type();
+        let meili = shaped("Meili", 404, &MEILI);
+        let other = shaped("Other", 500, &MEILI);
+        assert_eq!(
+            serialized(schema_of(&[&meili, &other])),
+            meili_schema(&["message", "code", "type", "link"])
+        );
+        // A text body serializes to its message, content type or not.
+        let bare = shaped("Bare", 429, &BARE);
+        assert_eq!(
+            serialized(schema_of(&[&bare])),
+            serde_json::json!({
+                "type": "string",
+                "description": "The public message, as the whole body.",
+            })
+        );
+        // A writer's type serializes in the default format.
+        let mut custom = doc("Custom", 401, false);
+        custom.custom_body = true;
+        let custom_schema = serialized(schema_of(&[&custom]));
+        assert_eq!(custom_schema["required"], serde_json::json!(["error"]));
+        assert_eq!(custom_schema["additionalProperties"], false);
+        let json = doc("Json", 400, false);
+        let problem = doc("Problem", 400, true);
+        let both = serialized(schema_of(&[&problem, &json]));
+        assert_eq!(both["oneOf"][0]["required"], serde_json::json!(["error"]));
+        assert_eq!(
+            both["oneOf"][1]["required"],
+            serde_json::json!(["type", "title", "status", "detail"])
+        );
+        assert_eq!(both.as_object().map(Map::len), Some(1));
+        let mixed = serialized(schema_of(&[&meili, &bare, &json]));
+        assert_eq!(mixed.as_object().map(Map::len), Some(1));
+        let any_of = mixed["anyOf"].as_array().expect("anyOf");
+        assert_eq!(any_of.len(), 3);
+        assert_eq!(any_of[0]["required"], serde_json::json!(["error"]));
+        assert_eq!(
+            any_of[1],
+            meili_schema(&["message", "code", "type", "link"])
+        );
+        assert_eq!(any_of[2]["type"], "string");
+        let empty = serialized(schema_of(&[]));
+        assert_eq!(empty["required"], serde_json::json!(["error"]));
     }
 }

@@ -738,3 +738,224 @@ fn hidden_5xx_templates_are_not_documented() {
     assert_eq!(down.body().as_ref(), br#"{"error":"Service Unavailable"}"#);
     assert_eq!(down.headers()["x-replica"], "2");
 }
+
+/// Meilisearch's error bodies, declared as a shape: `{"message", "code", "type", "link"}`.
+const API: httperr::Shape = httperr::Shape::json()
+    .message("message")
+    .code("code")
+    .category("type")
+    .link("link", "https://docs.example.com/errors#");
+
+/// The message alone, as text.
+const TEXT: httperr::Shape = httperr::Shape::text();
+
+#[derive(Debug, httperr::HttpError, httperr::utoipa::IntoResponses)]
+#[http(shape = API, codes, category = "invalid_request")]
+enum IndexError {
+    #[status(404, "index `{0}` not found")]
+    IndexNotFound(String),
+    /// A fixed message, with characters to escape.
+    #[status(404, "no document with that \"id\" exists")]
+    DocumentNotFound,
+    /// A variant in a shape of its own: a second content type at 404.
+    #[status(404, "no route matches {0}")]
+    #[http(shape = TEXT)]
+    NoRoute(String),
+    #[status(400, "invalid filter: {0}")]
+    InvalidFilter(String),
+    /// A hidden 5xx with a header and a category of its own.
+    #[status(503, "the search queue is full")]
+    #[header(RETRY_AFTER, "10")]
+    #[http(category = "system")]
+    TooManySearchRequests,
+    /// A hidden 500: the template does not reach the client, nor the documentation.
+    #[status(500, "storage failed: {0}")]
+    #[http(category = "internal")]
+    Storage(String),
+}
+
+#[utoipa::path(
+    get,
+    path = "/indexes/{uid}",
+    params(("uid" = String, Path)),
+    responses((status = 200, description = "The index"), IndexError),
+)]
+#[allow(dead_code)]
+fn get_index() {}
+
+#[derive(utoipa::OpenApi)]
+#[openapi(paths(get_index))]
+struct IndexDoc;
+
+/// One of each variant of `IndexError`.
+fn index_errors() -> Vec<IndexError> {
+    vec![
+        IndexError::IndexNotFound("movies".into()),
+        IndexError::DocumentNotFound,
+        IndexError::NoRoute("/nowhere".into()),
+        IndexError::InvalidFilter("year >".into()),
+        IndexError::TooManySearchRequests,
+        IndexError::Storage("sda1 is gone".into()),
+    ]
+}
+
+/// A type in a declared shape is documented in that shape, in a valid OpenAPI document: each
+/// real body satisfies the schema documented for its status and content type, and an example
+/// stands for it.
+#[test]
+fn a_shaped_type_is_documented_in_its_shape() {
+    use utoipa::OpenApi;
+    let document = serde_json::to_value(IndexDoc::openapi()).expect("serialize document");
+    let problems = validate_document(&document);
+    assert!(
+        problems.is_empty(),
+        "the document is not valid OpenAPI 3.1:\n{}",
+        problems.join("\n")
+    );
+    let responses = &document["paths"]["/indexes/{uid}"]["get"]["responses"];
+    assert_eq!(
+        keys(responses),
+        ["200", "400", "404", "500", "503"].map(String::from).into()
+    );
+    // The shape's schema, spelled out: every variant has a code and a category, so every
+    // member is always there.
+    let api_schema = json!({
+        "type": "object",
+        "description": "An error, in the body shape the API declares.",
+        "properties": {
+            "message": { "type": "string", "description": "The public message." },
+            "code": { "type": "string", "description": "A machine-readable code for this error." },
+            "type": { "type": "string", "description": "The category of this error." },
+            "link": {
+                "type": "string",
+                "description": "The documentation of this error's code: \
+                    `https://docs.example.com/errors#` followed by the code.",
+            },
+        },
+        "required": ["message", "code", "type", "link"],
+        "additionalProperties": false,
+    });
+    let not_found = &responses["404"]["content"];
+    assert_eq!(
+        keys(not_found),
+        ["application/json", "text/plain; charset=utf-8"]
+            .map(String::from)
+            .into()
+    );
+    assert_eq!(
+        not_found["application/json"],
+        json!({
+            "schema": api_schema,
+            "examples": {
+                "IndexError::IndexNotFound": {
+                    "summary": "index `{0}` not found",
+                    "value": {
+                        "message": "index `{0}` not found",
+                        "code": "index_not_found",
+                        "type": "invalid_request",
+                        "link": "https://docs.example.com/errors#index_not_found",
+                    },
+                },
+                "IndexError::DocumentNotFound": {
+                    "summary": "no document with that \"id\" exists",
+                    "value": {
+                        "message": "no document with that \"id\" exists",
+                        "code": "document_not_found",
+                        "type": "invalid_request",
+                        "link": "https://docs.example.com/errors#document_not_found",
+                    },
+                },
+            },
+        })
+    );
+    assert_eq!(
+        not_found["text/plain; charset=utf-8"],
+        json!({
+            "schema": { "type": "string", "description": "The public message, as the whole body." },
+            "examples": {
+                "IndexError::NoRoute": {
+                    "summary": "no route matches {0}",
+                    "value": "no route matches {0}",
+                },
+            },
+        })
+    );
+    assert_eq!(
+        responses["503"]["headers"],
+        json!({ "retry-after": { "schema": { "type": "string" }, "description": "10" } })
+    );
+    assert_eq!(
+        responses["500"]["content"]["application/json"]["examples"]["IndexError::Storage"]["value"],
+        json!({
+            "message": "Internal Server Error",
+            "code": "storage",
+            "type": "internal",
+            "link": "https://docs.example.com/errors#storage",
+        })
+    );
+    assert!(
+        !responses.to_string().contains("storage failed"),
+        "a hidden template is documented"
+    );
+
+    let errors = index_errors();
+    let mut failures = Vec::new();
+    let mut content_types = BTreeSet::new();
+    for error in &errors {
+        let response = error.to_response();
+        let status = response.status().as_str().to_owned();
+        let content_type = response.headers()["content-type"]
+            .to_str()
+            .expect("a visible content type")
+            .to_owned();
+        let text = std::str::from_utf8(response.body()).expect("a UTF-8 body");
+        // A text body is documented as a JSON Schema string: the body is that string.
+        let body: Value = if content_type == "application/json" {
+            serde_json::from_str(text).expect("a JSON body")
+        } else {
+            Value::String(text.to_owned())
+        };
+        content_types.insert(content_type.clone());
+        let content = &responses[&status]["content"][&content_type];
+        let validator = jsonschema::draft202012::new(&content["schema"])
+            .unwrap_or_else(|e| panic!("{error:?}: no schema for {status} {content_type}: {e}"));
+        if !validator.is_valid(&body) {
+            failures.push(format!(
+                "{error:?}: {body} is not valid against {}",
+                content["schema"]
+            ));
+        }
+        let examples = content["examples"].as_object().expect("examples");
+        let stood_for = examples
+            .values()
+            .any(|example| match (&example["value"], &body) {
+                (Value::String(template), Value::String(text)) => template_matches(template, text),
+                (documented, _) => example_matches(documented, &body),
+            });
+        if !stood_for {
+            failures.push(format!(
+                "{error:?}: no example stands for {body} among {examples:?}"
+            ));
+        }
+        for (name, example) in examples {
+            if !validator.is_valid(&example["value"]) {
+                failures.push(format!("{status} {content_type} {name}: not valid"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert_eq!(
+        content_types,
+        ["application/json", "text/plain; charset=utf-8"]
+            .map(String::from)
+            .into(),
+        "both content types were checked"
+    );
+    // And the schema can say no: the default format's body, a member missing, one too many.
+    let validator = jsonschema::draft202012::new(&api_schema).expect("schema");
+    assert!(!validator.is_valid(&json!({ "error": "Not Found" })));
+    assert!(!validator.is_valid(&json!({ "message": "m", "code": "c", "type": "t" })));
+    assert!(!validator.is_valid(&json!({
+        "message": "m", "code": "c", "type": "t", "link": "l", "details": {},
+    })));
+}
