@@ -246,6 +246,12 @@ fn response_arm(own: &Own) -> ResponseArm {
             },
             _ => ResponseArm::Serialized { headers },
         },
+        Body::SplitShaped => ResponseArm::SplitShaped {
+            status: own.status,
+            format: own.format.clone(),
+            code: own.code.clone(),
+            headers,
+        },
         Body::FixedShaped(message) => ResponseArm::FixedShaped {
             status: own.status,
             format: own.format.clone(),

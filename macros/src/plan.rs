@@ -196,6 +196,9 @@ pub(crate) enum Body {
     FixedShaped(String),
     /// The user's `WriteBody`.
     Custom,
+    /// In a declared shape, around a message written at run time: the text around it is
+    /// computed at compile time from the shape constant.
+    SplitShaped,
     /// The runtime writer writes the head and tail around the message.
     Written,
     /// Through the type's `Serialize` impl: the variant has `#[detail]` fields.
@@ -340,6 +343,14 @@ pub(crate) enum ResponseArm {
         status: Status,
         format: Format,
         message: String,
+        code: Option<String>,
+        headers: usize,
+    },
+    /// A declared shape's text around the message, evaluated at compile time, and the message
+    /// written between at run time.
+    SplitShaped {
+        status: Status,
+        format: Format,
         code: Option<String>,
         headers: usize,
     },

@@ -76,7 +76,10 @@ pub(crate) fn body(
             Format::Shape { .. } => Body::FixedShaped(text.clone()),
             Format::Custom(_) => Body::Custom,
         },
-        Message::Template { .. } | Message::Display { .. } | Message::Title => Body::Written,
+        Message::Template { .. } | Message::Display { .. } | Message::Title => match format {
+            Format::Shape { .. } => Body::SplitShaped,
+            _ => Body::Written,
+        },
     }
 }
 

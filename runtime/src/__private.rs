@@ -1,7 +1,7 @@
 //! Items the derive's generated code calls. Not public API: names and signatures change freely.
 
 pub use crate::as_dyn_error::AsDynError;
-pub use crate::body::shape::{Fixed as FixedBody, fixed_body, fixed_len};
+pub use crate::body::shape::{Fixed as FixedBody, fixed_body, fixed_len, message_at};
 pub use crate::body::{serialize, serialize_without_details};
 pub use crate::forward::{Forward, ForwardType, StatusOf, methods};
 pub use crate::message::{
@@ -9,8 +9,8 @@ pub use crate::message::{
     extra_headers, message,
 };
 pub use crate::response::{
-    StatusValue, respond, respond_custom, respond_fixed, respond_serialized, runtime_hidden,
-    runtime_status, runtime_title, status, status_code,
+    StatusValue, respond, respond_custom, respond_fixed, respond_serialized, respond_split,
+    runtime_hidden, runtime_status, runtime_title, status, status_code,
 };
 pub use crate::response_doc::ResponseDoc;
 pub use crate::{BodyFormat, HttpError, Shape};

@@ -83,7 +83,7 @@ pub trait Forwarded<'a> {
     fn forward_code(&self) -> Option<&'a str>;
     fn forward_insert_headers(&self, headers: &mut HeaderMap);
     fn forward_format(&self) -> BodyFormat;
-    fn forward_to_response(&self) -> Response<Bytes>;
+    fn forward_respond(&self, length: bool) -> Response<Bytes>;
     fn forward_write_message(&self, out: &mut dyn fmt::Write) -> fmt::Result;
     fn forward_write_json(&self, out: &mut JsonMessage<'_>);
     fn forward_has_details(&self) -> bool;
@@ -102,8 +102,8 @@ impl<'a, T: HttpError + ?Sized> Forwarded<'a> for &Forward<'a, T> {
     fn forward_format(&self) -> BodyFormat {
         self.0.format()
     }
-    fn forward_to_response(&self) -> Response<Bytes> {
-        self.0.to_response()
+    fn forward_respond(&self, length: bool) -> Response<Bytes> {
+        self.0.__respond(length)
     }
     fn forward_write_message(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         self.0.__write_message(out)
@@ -141,7 +141,7 @@ pub trait NotForwarded<'a> {
     fn forward_format(&self) -> BodyFormat {
         BodyFormat::Json
     }
-    fn forward_to_response(&self) -> Response<Bytes> {
+    fn forward_respond(&self, _: bool) -> Response<Bytes> {
         let mut response = Response::new(Bytes::new());
         *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
         response

@@ -894,6 +894,14 @@ pub trait HttpError {
         response::respond_hand_written(self, self.status(), self.format(), self.code())
     }
 
+    /// [`to_response`](HttpError::to_response), with `content-length` only when `length`: a
+    /// framework whose server frames the body from its size takes the response without.
+    #[doc(hidden)]
+    fn __respond(&self, length: bool) -> Response<Bytes> {
+        let _ = length;
+        self.to_response()
+    }
+
     #[doc(hidden)]
     fn __write_message(&self, out: &mut dyn fmt::Write) -> fmt::Result {
         out.write_str(&self.message())

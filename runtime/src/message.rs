@@ -116,6 +116,7 @@ pub struct JsonMessage<'a> {
 
 impl JsonMessage<'_> {
     /// Template text, already JSON-escaped by the macro.
+    #[inline]
     pub fn raw(&mut self, escaped: &'static str) {
         self.out.extend_from_slice(escaped.as_bytes());
     }
@@ -147,6 +148,7 @@ pub trait FieldStr {
 }
 
 impl<T: AsRef<str> + ?Sized> FieldStr for Field<'_, T> {
+    #[inline]
     fn __json(&self, out: &mut JsonMessage<'_>) {
         layout::escape(out.out, self.0.as_ref());
     }
@@ -159,27 +161,16 @@ pub trait FieldInt {
 macro_rules! field_int {
     ($($int:ty),*) => {$(
         impl FieldInt for Field<'_, $int> {
+            #[inline]
             fn __json(&self, out: &mut JsonMessage<'_>) {
-                #[allow(unused_comparisons, clippy::cast_lossless, clippy::cast_sign_loss)]
-                body::push_int(out.out, *self.0 < 0, self.0.unsigned_abs() as u64);
-            }
-        }
-    )*};
-}
-
-macro_rules! field_uint {
-    ($($int:ty),*) => {$(
-        impl FieldInt for Field<'_, $int> {
-            fn __json(&self, out: &mut JsonMessage<'_>) {
-                #[allow(clippy::cast_lossless)]
-                body::push_int(out.out, false, *self.0 as u64);
+                body::push_int(out.out, *self.0);
             }
         }
     )*};
 }
 
 field_int!(i8, i16, i32, i64, isize);
-field_uint!(u8, u16, u32, u64, usize);
+field_int!(u8, u16, u32, u64, usize);
 
 /// What a `#[code]` field, or the function of `#[http(code = ...)]`, gives: a code chosen at
 /// run time, borrowed from the error or `'static`.

@@ -97,9 +97,17 @@ pub fn respond<E: HttpError + ?Sized>(
     format: BodyFormat,
     code: Option<&str>,
     header_count: usize,
+    length: bool,
 ) -> Response<Bytes> {
     log(error, status);
-    written(error, status, format, code, header_count, Own::Derived)
+    written(
+        error,
+        status,
+        format,
+        code,
+        header_count,
+        Own::derived(length),
+    )
 }
 
 /// [`HttpError::to_response`]'s default, for hand-written impls: as [`respond`], and the
@@ -112,15 +120,31 @@ pub(crate) fn respond_hand_written<E: HttpError + ?Sized>(
     code: Option<&str>,
 ) -> Response<Bytes> {
     log(error, status);
-    written(error, status, format, code, 2, Own::HandWritten)
+    written(error, status, format, code, 2, Own::HAND_WRITTEN)
 }
 
-/// Who wrote the error's `insert_headers`: the derive (header names checked at compile time,
-/// and `header_count` exact) or a hand-written impl.
+/// How a response is assembled: who wrote the error's `insert_headers` (the derive, with
+/// header names checked at compile time and `header_count` exact, or a hand-written impl), and
+/// whether it carries `content-length` (a framework whose server frames the body from its size
+/// does without).
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Own {
-    Derived,
-    HandWritten,
+struct Own {
+    hand_written: bool,
+    length: bool,
+}
+
+impl Own {
+    const HAND_WRITTEN: Own = Own {
+        hand_written: true,
+        length: true,
+    };
+
+    const fn derived(length: bool) -> Own {
+        Own {
+            hand_written: false,
+            length,
+        }
+    }
 }
 
 fn written<E: HttpError + ?Sized>(
@@ -201,6 +225,7 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
     format: BodyFormat,
     body: &'static [u8],
     header_count: usize,
+    length: bool,
 ) -> Response<Bytes> {
     log(error, status);
     finish(
@@ -209,7 +234,44 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
         content_type(format),
         Bytes::from_static(body),
         header_count,
-        Own::Derived,
+        Own::derived(length),
+    )
+}
+
+/// The response of a variant in a declared shape whose message is written at run time: the
+/// text around it, `around` split at `at`, was computed at compile time from the shape.
+#[allow(clippy::too_many_arguments)]
+pub fn respond_split<E: HttpError + ?Sized>(
+    error: &E,
+    status: StatusCode,
+    format: BodyFormat,
+    around: &'static [u8],
+    at: usize,
+    header_count: usize,
+    length: bool,
+) -> Response<Bytes> {
+    log(error, status);
+    let own = Own::derived(length);
+    let Some((before, after)) = around.split_at_checked(at) else {
+        // A shape without a message member: the body is fixed after all.
+        let body = Bytes::from_static(around);
+        return finish(error, status, content_type(format), body, header_count, own);
+    };
+    let text = matches!(format, BodyFormat::Shaped { shape, .. } if shape.is_text());
+    let mut out = BodyBuf::new();
+    out.extend_from_slice(before);
+    match text {
+        true => text_message(error, status, &mut out),
+        false => json_message(error, status, &mut out),
+    }
+    out.extend_from_slice(after);
+    finish(
+        error,
+        status,
+        content_type(format),
+        out.into_bytes(),
+        header_count,
+        own,
     )
 }
 
@@ -219,6 +281,7 @@ pub fn respond_custom<E: HttpError + ?Sized, W: WriteBody<E> + ?Sized>(
     status: StatusCode,
     writer: &W,
     header_count: usize,
+    length: bool,
 ) -> Response<Bytes> {
     log(error, status);
     let mut out = Vec::new();
@@ -235,7 +298,7 @@ pub fn respond_custom<E: HttpError + ?Sized, W: WriteBody<E> + ?Sized>(
             BodyFormat::Json,
             error.code(),
             header_count,
-            Own::Derived,
+            Own::derived(length),
         );
     };
     let mut response = finish(
@@ -244,7 +307,7 @@ pub fn respond_custom<E: HttpError + ?Sized, W: WriteBody<E> + ?Sized>(
         content_type.clone(),
         Bytes::from(out),
         header_count,
-        Own::Derived,
+        Own::derived(length),
     );
     let mut implied = HeaderMap::new();
     if catch_unwind(AssertUnwindSafe(|| {
@@ -298,7 +361,7 @@ pub(crate) fn respond_with_details<E: HttpError + ?Sized, D: serde::Serialize + 
         content_type(format),
         out.into_bytes(),
         2,
-        Own::HandWritten,
+        Own::HAND_WRITTEN,
     )
 }
 
@@ -309,7 +372,7 @@ fn written_hand<E: HttpError + ?Sized>(
     format: BodyFormat,
     code: Option<&str>,
 ) -> Response<Bytes> {
-    written(error, status, format, code, 2, Own::HandWritten)
+    written(error, status, format, code, 2, Own::HAND_WRITTEN)
 }
 
 /// [`crate::respond_with_body`].
@@ -317,11 +380,15 @@ pub(crate) fn respond_with_body<E: HttpError + ?Sized, W: WriteBody<E> + ?Sized>
     error: &E,
     writer: &W,
 ) -> Response<Bytes> {
-    respond_custom(error, error.status(), writer, 2)
+    respond_custom(error, error.status(), writer, 2, true)
 }
 
 /// The response of a variant with `#[detail]` fields, written through serde.
-pub fn respond_serialized<E: HttpError>(error: &E, header_count: usize) -> Response<Bytes> {
+pub fn respond_serialized<E: HttpError>(
+    error: &E,
+    header_count: usize,
+    length: bool,
+) -> Response<Bytes> {
     let status = error.status();
     let format = error.format();
     let code = error.code();
@@ -329,7 +396,14 @@ pub fn respond_serialized<E: HttpError>(error: &E, header_count: usize) -> Respo
     // A text shape is the message alone.
     if let BodyFormat::Shaped { shape, .. } = format {
         if shape.is_text() {
-            return written(error, status, format, code, header_count, Own::Derived);
+            return written(
+                error,
+                status,
+                format,
+                code,
+                header_count,
+                Own::derived(length),
+            );
         }
     }
     let mut out = BodyBuf::new();
@@ -339,7 +413,14 @@ pub fn respond_serialized<E: HttpError>(error: &E, header_count: usize) -> Respo
         serde_json::to_writer(&mut out, &crate::body::Object(error))
     }));
     if !matches!(serialized, Ok(Ok(()))) {
-        return written(error, status, format, code, header_count, Own::Derived);
+        return written(
+            error,
+            status,
+            format,
+            code,
+            header_count,
+            Own::derived(length),
+        );
     }
     finish(
         error,
@@ -347,7 +428,7 @@ pub fn respond_serialized<E: HttpError>(error: &E, header_count: usize) -> Respo
         content_type(format),
         out.into_bytes(),
         header_count,
-        Own::Derived,
+        Own::derived(length),
     )
 }
 
@@ -359,7 +440,7 @@ fn finish<E: HttpError + ?Sized>(
     header_count: usize,
     own: Own,
 ) -> Response<Bytes> {
-    let mut headers = HeaderMap::with_capacity(2 + header_count);
+    let mut headers = HeaderMap::with_capacity(1 + usize::from(own.length) + header_count);
     // The error's own headers go in first so that the body's framing headers below win over
     // a hand-written `insert_headers` that sets them too. A derived variant without headers
     // (`header_count` is exact for the derive) has nothing to insert.
@@ -375,7 +456,9 @@ fn finish<E: HttpError + ?Sized>(
             headers.remove(CONTENT_TYPE);
         }
     }
-    headers.insert(CONTENT_LENGTH, content_length(body.len()));
+    if own.length {
+        headers.insert(CONTENT_LENGTH, content_length(body.len()));
+    }
     let mut response = Response::new(body);
     *response.status_mut() = status;
     *response.headers_mut() = headers;
@@ -394,7 +477,7 @@ fn insert_own_headers<E: HttpError + ?Sized>(
         headers.clear();
         crate::log::headers_panicked(status);
     }
-    if own == Own::HandWritten && !headers.is_empty() {
+    if own.hand_written && !headers.is_empty() {
         drop_hop_by_hop(headers);
     }
 }
@@ -461,39 +544,69 @@ fn content_type(format: BodyFormat) -> Option<HeaderValue> {
     }
 }
 
-/// `content-length` values for bodies under 4 KiB, each `[len, digits…]`: a response takes its
-/// header value from here instead of allocating one.
-static LENGTHS: [[u8; 5]; 4096] = {
-    let mut table = [[0u8; 5]; 4096];
+/// The decimal forms of 0..4096 end to end (`"0123…40954096"` without the last), and where each
+/// starts: a response takes its `content-length` value from here instead of allocating one.
+const LENGTHS: usize = 4096;
+const DIGITS_LEN: usize = 10 + 90 * 2 + 900 * 3 + (LENGTHS - 1000) * 4;
+
+static STARTS: [u16; LENGTHS + 1] = {
+    let mut starts = [0u16; LENGTHS + 1];
     let mut n = 0;
-    while n < 4096 {
-        let mut digits = [0u8; 4];
-        let mut len = 0;
-        let mut rest = n;
-        loop {
-            digits[len] = b'0' + (rest % 10) as u8;
-            len += 1;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        table[n][0] = len as u8;
-        let mut i = 0;
-        while i < len {
-            table[n][1 + i] = digits[len - 1 - i];
-            i += 1;
-        }
+    while n < LENGTHS {
+        let width = if n < 10 {
+            1
+        } else if n < 100 {
+            2
+        } else if n < 1000 {
+            3
+        } else {
+            4
+        };
+        starts[n + 1] = starts[n] + width;
         n += 1;
     }
-    table
+    starts
+};
+
+static DIGITS: &str = {
+    const BYTES: [u8; DIGITS_LEN] = {
+        let mut bytes = [0u8; DIGITS_LEN];
+        let mut n = 0;
+        let mut at = 0;
+        while n < LENGTHS {
+            let width = if n < 10 {
+                1
+            } else if n < 100 {
+                2
+            } else if n < 1000 {
+                3
+            } else {
+                4
+            };
+            let mut rest = n;
+            let mut i = width;
+            while i > 0 {
+                i -= 1;
+                bytes[at + i] = b'0' + (rest % 10) as u8;
+                rest /= 10;
+            }
+            at += width;
+            n += 1;
+        }
+        bytes
+    };
+    match core::str::from_utf8(&BYTES) {
+        Ok(digits) => digits,
+        Err(_) => panic!("digits are ASCII"),
+    }
 };
 
 /// The `content-length` header value of a body of `len` bytes.
 fn content_length(len: usize) -> HeaderValue {
-    let digits = LENGTHS
-        .get(len)
-        .and_then(|entry| core::str::from_utf8(&entry[1..1 + entry[0] as usize]).ok());
+    let digits = match (STARTS.get(len), STARTS.get(len + 1)) {
+        (Some(&start), Some(&end)) => DIGITS.get(usize::from(start)..usize::from(end)),
+        _ => None,
+    };
     match digits {
         Some(digits) => HeaderValue::from_static(digits),
         None => HeaderValue::from(len),

@@ -215,7 +215,7 @@ fn to_response(r: &Render<'_>) -> TokenStream {
             let (status, format) = (status_value(*status), format_value(r, format));
             let headers = Literal::usize_unsuffixed(*headers);
             let body = Literal::byte_string(body.as_bytes());
-            quote!(__p::respond_fixed(self, #status, #format, #body, #headers))
+            quote!(__p::respond_fixed(self, #status, #format, #body, #headers, __length))
         }
         ResponseArm::Written {
             status,
@@ -225,7 +225,7 @@ fn to_response(r: &Render<'_>) -> TokenStream {
         } => {
             let (status, format) = (status_value(*status), format_value(r, format));
             let (code, headers) = (code_value(code), Literal::usize_unsuffixed(*headers));
-            quote!(__p::respond(self, #status, #format, #code, #headers))
+            quote!(__p::respond(self, #status, #format, #code, #headers, __length))
         }
         ResponseArm::Runtime {
             format,
@@ -234,11 +234,11 @@ fn to_response(r: &Render<'_>) -> TokenStream {
         } => {
             let format = format_value(r, format);
             let (code, headers) = (code_value(code), Literal::usize_unsuffixed(*headers));
-            quote!(__p::respond(self, __p::HttpError::status(self), #format, #code, #headers))
+            quote!(__p::respond(self, __p::HttpError::status(self), #format, #code, #headers, __length))
         }
         ResponseArm::Serialized { headers } => {
             let headers = Literal::usize_unsuffixed(*headers);
-            quote!(__p::respond_serialized(self, #headers))
+            quote!(__p::respond_serialized(self, #headers, __length))
         }
         ResponseArm::FixedShaped {
             status,
@@ -247,41 +247,47 @@ fn to_response(r: &Render<'_>) -> TokenStream {
             code,
             headers,
         } => {
-            let Format::Shape { path, category } = format else {
-                return TokenStream::new();
-            };
-            let shape = r.shape(path);
-            let title = crate::codes::title(status.code);
-            let code_value = status.code;
-            let (code, category) = (option(code.as_deref()), option(category.as_deref()));
+            let body = shaped_body(r, *status, format, message, code.as_deref());
             let (status, format) = (status_value(*status), format_value(r, format));
             let headers = Literal::usize_unsuffixed(*headers);
-            // Evaluated at compile time from the user's constant: its length first, then the
-            // bytes into an array of that length.
-            quote!(__p::respond_fixed(self, #status, #format, {
-                const __PARTS: __p::FixedBody = __p::FixedBody {
-                    status: #code_value,
-                    title: #title,
-                    message: #message,
-                    code: #code,
-                    category: #category,
-                };
-                const __LEN: usize = __p::fixed_len(#shape, &__PARTS);
-                const __BODY: [u8; __LEN] = __p::fixed_body::<__LEN>(#shape, &__PARTS);
-                &__BODY
-            }, #headers))
+            quote!(__p::respond_fixed(self, #status, #format, { #body &__BODY }, #headers, __length))
+        }
+        ResponseArm::SplitShaped {
+            status,
+            format,
+            code,
+            headers,
+        } => {
+            let body = shaped_body(r, *status, format, "", code.as_deref());
+            let shape = match format {
+                Format::Shape { path, .. } => r.shape(path),
+                _ => return TokenStream::new(),
+            };
+            let (status, format) = (status_value(*status), format_value(r, format));
+            let headers = Literal::usize_unsuffixed(*headers);
+            quote!({
+                #body
+                const __AT: usize = __p::message_at(#shape, &__PARTS);
+                __p::respond_split(self, #status, #format, &__BODY, __AT, #headers, __length)
+            })
         }
         ResponseArm::Custom { path, headers } => {
             let path = &path.path;
             let headers = Literal::usize_unsuffixed(*headers);
             // At the path: where a value that writes no body of this type is reported.
             let writer = quote_spanned!(path.span()=> &#path);
-            quote!(__p::respond_custom(self, __p::HttpError::status(self), #writer, #headers))
+            quote!(__p::respond_custom(self, __p::HttpError::status(self), #writer, #headers, __length))
         }
-        ResponseArm::Forward => r.forward(v, "to_response", None),
+        ResponseArm::Forward => r.forward(v, "respond", Some("__length")),
     });
     quote! {
         fn to_response(&self) -> ::httperr::__private::Response<::httperr::__private::Bytes> {
+            __p::HttpError::__respond(self, true)
+        }
+        fn __respond(
+            &self,
+            __length: bool,
+        ) -> ::httperr::__private::Response<::httperr::__private::Bytes> {
             #body
         }
     }
@@ -501,6 +507,36 @@ fn describe(r: &Render<'_>) -> TokenStream {
 #[cfg(not(feature = "openapi"))]
 fn describe(_: &Render<'_>) -> TokenStream {
     TokenStream::new()
+}
+
+/// The items of a body in a declared shape, evaluated at compile time from the user's
+/// constant: its parts (`__PARTS`), its length, then its bytes (`__BODY`) in an array of that
+/// length.
+fn shaped_body(
+    r: &Render<'_>,
+    status: Status,
+    format: &Format,
+    message: &str,
+    code: Option<&str>,
+) -> TokenStream {
+    let Format::Shape { path, category } = format else {
+        return TokenStream::new();
+    };
+    let shape = r.shape(path);
+    let title = crate::codes::title(status.code);
+    let code_value = status.code;
+    let (code, category) = (option(code), option(category.as_deref()));
+    quote! {
+        const __PARTS: __p::FixedBody = __p::FixedBody {
+            status: #code_value,
+            title: #title,
+            message: #message,
+            code: #code,
+            category: #category,
+        };
+        const __LEN: usize = __p::fixed_len(#shape, &__PARTS);
+        const __BODY: [u8; __LEN] = __p::fixed_body::<__LEN>(#shape, &__PARTS);
+    }
 }
 
 /// http's constant when it has one, else a checked code in a `const` block.

@@ -20,13 +20,25 @@ impl<const N: usize> Buf<N> {
         }
     }
 
+    // Inlined, with the spill out of line: most pushes are gaps of constant length, which
+    // then copy as fixed-size moves into the stack buffer.
+    #[inline(always)]
     pub(crate) fn extend_from_slice(&mut self, bytes: &[u8]) {
         if self.spill.capacity() == 0 {
-            if let Some(room) = self.inline.get_mut(self.len..self.len + bytes.len()) {
+            let end = self.len + bytes.len();
+            if let Some(room) = self.inline.get_mut(self.len..end) {
                 room.copy_from_slice(bytes);
-                self.len += bytes.len();
+                self.len = end;
                 return;
             }
+        }
+        self.spill_extend(bytes);
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn spill_extend(&mut self, bytes: &[u8]) {
+        if self.spill.capacity() == 0 {
             self.spill.reserve(2 * N + bytes.len());
             self.spill.extend_from_slice(&self.inline[..self.len]);
         }

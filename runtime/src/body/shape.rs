@@ -389,23 +389,34 @@ pub struct Fixed {
 
 /// The length of a fixed body in `shape`.
 pub const fn fixed_len(shape: &Shape, parts: &Fixed) -> usize {
-    render(shape, parts, &mut [])
+    render(shape, parts, &mut []).0
 }
 
 /// A fixed body in `shape`; `N` is its [`fixed_len`].
 pub const fn fixed_body<const N: usize>(shape: &Shape, parts: &Fixed) -> [u8; N] {
     let mut out = [0u8; N];
-    let written = render(shape, parts, &mut out);
+    let (written, _) = render(shape, parts, &mut out);
     assert!(written == N);
     out
 }
 
-/// Writes a fixed body into `out`, or only counts its bytes when `out` is empty.
-const fn render(shape: &Shape, parts: &Fixed, out: &mut [u8]) -> usize {
+/// Where the message goes in a fixed body (one rendered with an empty message, the text
+/// around a message written at run time), or [`NO_MESSAGE`] for a shape without one.
+pub const fn message_at(shape: &Shape, parts: &Fixed) -> usize {
+    render(shape, parts, &mut []).1
+}
+
+/// [`message_at`] of a shape that has no message member.
+pub const NO_MESSAGE: usize = usize::MAX;
+
+/// Writes a fixed body into `out`, or only counts its bytes when `out` is empty; returns its
+/// length and where the message starts.
+const fn render(shape: &Shape, parts: &Fixed, out: &mut [u8]) -> (usize, usize) {
     let mut at = 0;
     if shape.text {
-        return put(out, at, parts.message.as_bytes(), false);
+        return (put(out, at, parts.message.as_bytes(), false), 0);
     }
+    let mut message_at = NO_MESSAGE;
     let head = Head {
         status: parts.status,
         title: parts.title,
@@ -439,7 +450,10 @@ const fn render(shape: &Shape, parts: &Fixed, out: &mut [u8]) -> usize {
             _ => {
                 at = put(out, at, b"\"", false);
                 at = match value {
-                    Value::Message => put(out, at, parts.message.as_bytes(), true),
+                    Value::Message => {
+                        message_at = at;
+                        put(out, at, parts.message.as_bytes(), true)
+                    }
                     Value::Title => put(out, at, parts.title.as_bytes(), true),
                     Value::Const(text) => put(out, at, text.as_bytes(), false),
                     Value::ProblemType(base) => match (base, head.code) {
@@ -470,7 +484,7 @@ const fn render(shape: &Shape, parts: &Fixed, out: &mut [u8]) -> usize {
             }
         };
     }
-    put(out, at, b"}", false)
+    (put(out, at, b"}", false), message_at)
 }
 
 /// Puts `bytes` at `at` (JSON-escaped when `escape`), returning where they end.
@@ -535,7 +549,7 @@ pub(crate) fn write<M: FnMut(&mut BodyBuf)>(
         out.push(key.as_bytes());
         out.push(b"\":");
         if let Value::Status = value {
-            super::push_int(out, false, u64::from(head.status));
+            super::push_int(out, head.status);
             continue;
         }
         out.push(b"\"");
@@ -575,7 +589,7 @@ mod tests {
 
     fn fixed(shape: &Shape, parts: &Fixed) -> Vec<u8> {
         let mut out = vec![0; fixed_len(shape, parts)];
-        let n = render(shape, parts, &mut out);
+        let (n, _) = render(shape, parts, &mut out);
         assert_eq!(n, out.len());
         out
     }
@@ -645,6 +659,22 @@ mod tests {
         };
         assert_eq!(fixed(&empty, &parts), b"{}");
         assert_eq!(written(&empty, &parts), b"{}");
+    }
+
+    #[test]
+    fn the_text_around_a_message_is_the_body_split_where_it_goes() {
+        let parts = Fixed {
+            message: "",
+            ..PARTS
+        };
+        let around = fixed(&MEILI, &parts);
+        let at = message_at(&MEILI, &parts);
+        let mut joined = around[..at].to_vec();
+        joined.extend_from_slice(br#"index \"a\"\n not found"#);
+        joined.extend_from_slice(&around[at..]);
+        assert_eq!(joined, written(&MEILI, &PARTS));
+        assert_eq!(message_at(&Shape::text(), &parts), 0);
+        assert_eq!(message_at(&Shape::json().code("c"), &parts), NO_MESSAGE);
     }
 
     #[test]

@@ -83,10 +83,12 @@ pub use super::axum_errors::{Json, PanicResponse, Path, Query, RouterExt};
 #[cfg(feature = "derive")]
 pub use httperr_macros::AxumIntoResponse as IntoResponse;
 
-/// The body of the generated `IntoResponse::into_response`.
+/// The body of the generated `IntoResponse::into_response`: `to_response()` without
+/// `content-length`, which hyper writes itself from the body's exact size (the bytes on the
+/// wire are the same).
 #[doc(hidden)]
 pub fn into_response<E: crate::HttpError + ?Sized>(error: &E) -> axum_core::response::Response {
-    error.to_response().map(axum_core::body::Body::from)
+    error.__respond(false).map(axum_core::body::Body::from)
 }
 
 #[doc(hidden)]
