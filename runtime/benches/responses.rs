@@ -591,6 +591,76 @@ fn report(dir: &std::path::Path, rows: &[Row]) {
     }
 }
 
+/// Paired, interleaved timing, steadier than criterion's groups on a shared machine: for each
+/// case, 15 rounds each timing a batch of the floor then of httperr (the order alternating),
+/// each batch's values built before its clock starts; the median of the 15 per-round ratios.
+fn paired() {
+    const ROUNDS: usize = 15;
+    const BATCH: usize = 20_000;
+    fn batch_axum<T: axum::response::IntoResponse>(make: impl Fn() -> T) -> f64 {
+        let values: Vec<T> = (0..BATCH).map(|_| make()).collect();
+        let start = std::time::Instant::now();
+        for value in values {
+            drop(black_box(through_axum(value)));
+        }
+        start.elapsed().as_secs_f64()
+    }
+    fn batch_ref<T>(value: &T, op: impl Fn(&T) -> http::Response<Bytes>) -> f64 {
+        let start = std::time::Instant::now();
+        for _ in 0..BATCH {
+            drop(black_box(op(black_box(value))));
+        }
+        start.elapsed().as_secs_f64()
+    }
+    println!(
+        "\n| path | case | httperr / floor, median of {ROUNDS} paired rounds | spread (min–max) |"
+    );
+    println!("|---|---|---|---|");
+    let mut all: std::collections::BTreeMap<String, Vec<f64>> = Default::default();
+    for path in ["axum", "to_response"] {
+        for case in CASES {
+            let (floor_value, our_value) = (floor::make(case), ours::make(case));
+            let mut ratios = Vec::with_capacity(ROUNDS);
+            for round in 0..ROUNDS {
+                let time = |which_ours: bool| -> f64 {
+                    match (path, which_ours) {
+                        ("axum", false) => batch_axum(|| floor::make(case)),
+                        ("axum", true) => batch_axum(|| ours::make(case)),
+                        (_, false) => batch_ref(&floor_value, floor::to_response),
+                        (_, true) => batch_ref(&our_value, ours::to_response),
+                    }
+                };
+                let (floor_time, our_time) = if round % 2 == 0 {
+                    let floor_time = time(false);
+                    (floor_time, time(true))
+                } else {
+                    let our_time = time(true);
+                    (time(false), our_time)
+                };
+                ratios.push(our_time / floor_time);
+            }
+            ratios.sort_by(f64::total_cmp);
+            let median = ratios[ROUNDS / 2];
+            let set = match (case as usize) < DEFAULT_SHAPE {
+                true => path.to_owned(),
+                false => format!("{path} (declared shapes)"),
+            };
+            all.entry(set).or_default().push(median);
+            println!(
+                "| {path} | {} | {median:.3} | {:.3}–{:.3} |",
+                case.name(),
+                ratios[0],
+                ratios[ROUNDS - 1]
+            );
+        }
+    }
+    for (set, medians) in all {
+        let geomean = (medians.iter().map(|r| r.ln()).sum::<f64>() / medians.len() as f64).exp();
+        let worst = medians.iter().copied().fold(0.0, f64::max);
+        println!("\n{set}, paired: geometric mean {geomean:.3}, worst case {worst:.3}");
+    }
+}
+
 /// `HTTPERR_BENCH_LOOP="<floor|httperr|idiomatic> <make|axum|to_response> <case> <n>"` runs one
 /// op `n` times and nothing else, for `scripts/instructions.py` to count its instructions under
 /// callgrind: a count that the machine's load does not move, where times here move by 10 %.
@@ -636,6 +706,9 @@ fn main() {
         return run_loop(&spec);
     }
     check_equal_responses();
+    if std::env::args().any(|arg| arg == "--paired") {
+        return paired();
+    }
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
         .join("..")
         .join("criterion");
@@ -646,4 +719,5 @@ fn main() {
     benches(&mut criterion, &mut rows);
     criterion.final_summary();
     report(&dir, &rows);
+    paired();
 }
