@@ -164,15 +164,13 @@ fn written<E: HttpError + ?Sized>(
                 code,
                 category,
             };
-            if shape.is_text() {
-                shape::write(&mut out, shape, &head, |out| {
-                    text_message(error, status, out)
-                });
-            } else {
-                shape::write(&mut out, shape, &head, |out| {
-                    json_message(error, status, out)
-                });
-            }
+            let mut text = |out: &mut BodyBuf| text_message(error, status, out);
+            let mut json = |out: &mut BodyBuf| json_message(error, status, out);
+            let message: &mut dyn FnMut(&mut BodyBuf) = match shape.is_text() {
+                true => &mut text,
+                false => &mut json,
+            };
+            shape::write(&mut out, shape, &head, message);
         }
         _ => {
             let head = Head {

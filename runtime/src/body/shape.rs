@@ -525,11 +525,15 @@ const fn put_byte(out: &mut [u8], at: usize, b: u8) -> usize {
 
 /// Writes a body in `shape` at run time; `message` writes the message (escaped for JSON, as
 /// is for a text shape).
-pub(crate) fn write<M: FnMut(&mut BodyBuf)>(
+//
+// The message writer is a trait object: this walk is compiled once, in this crate, rather than
+// once per error type in the user's (bodies written here are the rare ones whose code is
+// chosen at run time; the others are split at compile time).
+pub(crate) fn write(
     out: &mut BodyBuf,
     shape: &Shape,
     head: &Head<'_>,
-    mut message: M,
+    message: &mut dyn FnMut(&mut BodyBuf),
 ) {
     if shape.text {
         message(out);
@@ -602,7 +606,7 @@ mod tests {
             category: parts.category,
         };
         let mut out = BodyBuf::new();
-        write(&mut out, shape, &head, |out| {
+        write(&mut out, shape, &head, &mut |out: &mut BodyBuf| {
             if shape.text {
                 out.push(parts.message.as_bytes());
             } else {
