@@ -156,21 +156,40 @@ impl<T: AsRef<str> + ?Sized> FieldStr for Field<'_, T> {
 
 pub trait FieldInt {
     fn __json(&self, out: &mut JsonMessage<'_>);
+    /// The length `__json` writes.
+    fn __json_len(&self) -> usize;
 }
 
 macro_rules! field_int {
-    ($($int:ty),*) => {$(
+    ($($int:ty => $magnitude:expr),*) => {$(
         impl FieldInt for Field<'_, $int> {
             #[inline]
             fn __json(&self, out: &mut JsonMessage<'_>) {
                 body::push_int(out.out, *self.0);
             }
+            #[inline]
+            fn __json_len(&self) -> usize {
+                #[allow(unused_comparisons)]
+                let sign = usize::from(*self.0 < 0);
+                let magnitude: fn($int) -> u64 = $magnitude;
+                sign + magnitude(*self.0).checked_ilog10().map_or(1, |log| log as usize + 1)
+            }
         }
     )*};
 }
 
-field_int!(i8, i16, i32, i64, isize);
-field_int!(u8, u16, u32, u64, usize);
+field_int!(
+    i8 => |n| u64::from(n.unsigned_abs()),
+    i16 => |n| u64::from(n.unsigned_abs()),
+    i32 => |n| u64::from(n.unsigned_abs()),
+    i64 => |n| n.unsigned_abs(),
+    isize => |n| n.unsigned_abs() as u64,
+    u8 => u64::from,
+    u16 => u64::from,
+    u32 => u64::from,
+    u64 => |n| n,
+    usize => |n| n as u64
+);
 
 /// What a `#[code]` field, or the function of `#[http(code = ...)]`, gives: a code chosen at
 /// run time, borrowed from the error or `'static`.

@@ -155,9 +155,10 @@ fn written<E: HttpError + ?Sized>(
     header_count: usize,
     own: Own,
 ) -> Response<Bytes> {
-    let mut out = BodyBuf::new();
+    let mut out;
     match format {
         BodyFormat::Shaped { shape, category } => {
+            out = BodyBuf::new();
             let head = shape::Head {
                 status: status.as_u16(),
                 title: codes::title(status),
@@ -177,6 +178,16 @@ fn written<E: HttpError + ?Sized>(
                 status,
                 code,
                 problem_type: problem_type(format),
+            };
+            // A message whose length is known before writing goes straight into a buffer of
+            // the body's exact size, counted by the same walk.
+            out = match error.__json_len() {
+                Some(len) => {
+                    let mut counter = body::Counter(0);
+                    body::write_error(&mut counter, &head, |counter| counter.0 += len);
+                    BodyBuf::exact(counter.0)
+                }
+                None => BodyBuf::new(),
             };
             body::write_error(&mut out, &head, |out| json_message(error, status, out));
         }
@@ -256,7 +267,10 @@ pub fn respond_split<E: HttpError + ?Sized>(
         return finish(error, status, content_type(format), body, header_count, own);
     };
     let text = matches!(format, BodyFormat::Shaped { shape, .. } if shape.is_text());
-    let mut out = BodyBuf::new();
+    let mut out = match error.__json_len() {
+        Some(len) if !text => BodyBuf::exact(before.len() + len + after.len()),
+        _ => BodyBuf::new(),
+    };
     out.extend_from_slice(before);
     match text {
         true => text_message(error, status, &mut out),

@@ -4,33 +4,39 @@ use bytes::Bytes;
 use core::fmt;
 
 /// Bytes being written: on the stack while they fit, so the heap copy is made once, at its
-/// exact size (a `Bytes` made from an exact-size buffer needs no second allocation).
-pub(crate) struct Buf<const N: usize> {
-    inline: [u8; N],
-    len: usize,
-    spill: Vec<u8>,
+/// exact size (a `Bytes` made from an exact-size buffer needs no second allocation); or, when
+/// the exact size is known before writing, straight into a heap buffer of that size.
+// The inline variant is the large one on purpose: it is the stack buffer.
+#[allow(clippy::large_enum_variant)]
+pub(crate) enum Buf<const N: usize> {
+    Inline([u8; N], usize),
+    Heap(Vec<u8>),
 }
 
 impl<const N: usize> Buf<N> {
     pub(crate) fn new() -> Self {
-        Buf {
-            inline: [0; N],
-            len: 0,
-            spill: Vec::new(),
-        }
+        Buf::Inline([0; N], 0)
+    }
+
+    /// A buffer for exactly `len` bytes: written in place and handed to `Bytes` without a copy.
+    pub(crate) fn exact(len: usize) -> Self {
+        Buf::Heap(Vec::with_capacity(len))
     }
 
     // Inlined, with the spill out of line: most pushes are gaps of constant length, which
-    // then copy as fixed-size moves into the stack buffer.
+    // then copy as fixed-size moves.
     #[inline(always)]
     pub(crate) fn extend_from_slice(&mut self, bytes: &[u8]) {
-        if self.spill.capacity() == 0 {
-            let end = self.len + bytes.len();
-            if let Some(room) = self.inline.get_mut(self.len..end) {
-                room.copy_from_slice(bytes);
-                self.len = end;
-                return;
+        match self {
+            Buf::Inline(inline, len) => {
+                let end = *len + bytes.len();
+                if let Some(room) = inline.get_mut(*len..end) {
+                    room.copy_from_slice(bytes);
+                    *len = end;
+                    return;
+                }
             }
+            Buf::Heap(heap) => return heap.extend_from_slice(bytes),
         }
         self.spill_extend(bytes);
     }
@@ -38,43 +44,42 @@ impl<const N: usize> Buf<N> {
     #[cold]
     #[inline(never)]
     fn spill_extend(&mut self, bytes: &[u8]) {
-        if self.spill.capacity() == 0 {
-            self.spill.reserve(2 * N + bytes.len());
-            self.spill.extend_from_slice(&self.inline[..self.len]);
+        if let Buf::Inline(inline, len) = self {
+            let mut heap = Vec::with_capacity(2 * N + bytes.len());
+            heap.extend_from_slice(&inline[..*len]);
+            *self = Buf::Heap(heap);
         }
-        self.spill.extend_from_slice(bytes);
+        if let Buf::Heap(heap) = self {
+            heap.extend_from_slice(bytes);
+        }
     }
 
     pub(crate) fn len(&self) -> usize {
-        if self.spill.capacity() == 0 {
-            self.len
-        } else {
-            self.spill.len()
+        match self {
+            Buf::Inline(_, len) => *len,
+            Buf::Heap(heap) => heap.len(),
         }
     }
 
     /// Cuts what was written back to its first `len` bytes (a message whose `Display` failed).
-    pub(crate) fn truncate(&mut self, len: usize) {
-        if self.spill.capacity() == 0 {
-            self.len = self.len.min(len);
-        } else {
-            self.spill.truncate(len);
+    pub(crate) fn truncate(&mut self, to: usize) {
+        match self {
+            Buf::Inline(_, len) => *len = (*len).min(to),
+            Buf::Heap(heap) => heap.truncate(to),
         }
     }
 
     pub(crate) fn as_slice(&self) -> &[u8] {
-        if self.spill.capacity() == 0 {
-            &self.inline[..self.len]
-        } else {
-            &self.spill
+        match self {
+            Buf::Inline(inline, len) => &inline[..*len],
+            Buf::Heap(heap) => heap,
         }
     }
 
     pub(crate) fn into_bytes(self) -> Bytes {
-        if self.spill.capacity() == 0 {
-            Bytes::copy_from_slice(&self.inline[..self.len])
-        } else {
-            Bytes::from(self.spill)
+        match self {
+            Buf::Inline(inline, len) => Bytes::copy_from_slice(&inline[..len]),
+            Buf::Heap(heap) => Bytes::from(heap),
         }
     }
 }
@@ -127,5 +132,9 @@ mod tests {
         inline.extend_from_slice(b"abcdef");
         inline.truncate(2);
         assert_eq!((inline.len(), inline.as_slice()), (2, &b"ab"[..]));
+        let mut exact = Buf::<4>::exact(6);
+        exact.extend_from_slice(b"abc");
+        exact.extend_from_slice(b"def");
+        assert_eq!(exact.into_bytes().as_ref(), b"abcdef");
     }
 }

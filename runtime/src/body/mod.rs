@@ -43,7 +43,7 @@ pub(crate) struct Head<'a> {
 }
 
 /// Writes an error's body; `message` writes the message, already escaped.
-pub(crate) fn write_error<M: FnMut(&mut BodyBuf)>(out: &mut BodyBuf, head: &Head<'_>, message: M) {
+pub(crate) fn write_error<S: Sink, M: FnMut(&mut S)>(out: &mut S, head: &Head<'_>, message: M) {
     let mut values = Values { head, message };
     // One call per layout, each with its own table: the walk unrolls into constant copies.
     match head.problem_type {
@@ -71,7 +71,7 @@ struct Values<'a, M> {
     message: M,
 }
 
-impl<M: FnMut(&mut BodyBuf)> layout::Values<BodyBuf> for Values<'_, M> {
+impl<S: Sink, M: FnMut(&mut S)> layout::Values<S> for Values<'_, M> {
     #[inline(always)]
     fn has(&self, member: Member) -> bool {
         match member {
@@ -82,7 +82,7 @@ impl<M: FnMut(&mut BodyBuf)> layout::Values<BodyBuf> for Values<'_, M> {
 
     // Inlined into each step, where `member` is a constant: only its arm remains.
     #[inline(always)]
-    fn write(&mut self, out: &mut BodyBuf, member: Member) {
+    fn write(&mut self, out: &mut S, member: Member) {
         match member {
             Member::Type => layout::escape(out, self.head.problem_type.unwrap_or_default()),
             // Looked up here, so that only the bodies that show a title pay for the lookup.
@@ -96,9 +96,19 @@ impl<M: FnMut(&mut BodyBuf)> layout::Values<BodyBuf> for Values<'_, M> {
     }
 }
 
+/// A sink that only counts: the length of a body, written without its bytes.
+pub(crate) struct Counter(pub(crate) usize);
+
+impl Sink for Counter {
+    #[inline(always)]
+    fn push(&mut self, bytes: &[u8]) {
+        self.0 += bytes.len();
+    }
+}
+
 /// Writes an integer in decimal, without `core::fmt`.
 #[inline]
-pub(crate) fn push_int(out: &mut BodyBuf, n: impl itoa::Integer) {
+pub(crate) fn push_int<S: Sink + ?Sized>(out: &mut S, n: impl itoa::Integer) {
     out.push(itoa::Buffer::new().format(n).as_bytes());
 }
 
