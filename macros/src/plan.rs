@@ -408,15 +408,6 @@ pub(crate) enum WriteJsonArm {
     Forward,
 }
 
-/// Whether a message's written length is worth knowing before writing it: when its fields are
-/// integers only. The body then goes straight into a buffer of its exact size; a string field
-/// would be scanned twice for escapes, which costs more than the one copy it saves.
-pub(crate) fn length_known_first(pieces: &[JsonPiece]) -> bool {
-    !pieces
-        .iter()
-        .any(|piece| matches!(piece, JsonPiece::Str(_)))
-}
-
 #[derive(PartialEq)]
 pub(crate) enum HasDetailsArm {
     Has(bool),

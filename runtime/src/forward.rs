@@ -87,7 +87,6 @@ pub trait Forwarded<'a> {
     fn forward_write_message(&self, out: &mut dyn fmt::Write) -> fmt::Result;
     fn forward_write_json(&self, out: &mut JsonMessage<'_>);
     fn forward_has_details(&self) -> bool;
-    fn forward_json_len(&self) -> Option<usize>;
 }
 
 impl<'a, T: HttpError + ?Sized> Forwarded<'a> for &Forward<'a, T> {
@@ -114,9 +113,6 @@ impl<'a, T: HttpError + ?Sized> Forwarded<'a> for &Forward<'a, T> {
     }
     fn forward_has_details(&self) -> bool {
         self.0.__has_details()
-    }
-    fn forward_json_len(&self) -> Option<usize> {
-        self.0.__json_len()
     }
 }
 
@@ -156,9 +152,6 @@ pub trait NotForwarded<'a> {
     fn forward_write_json(&self, _: &mut JsonMessage<'_>) {}
     fn forward_has_details(&self) -> bool {
         false
-    }
-    fn forward_json_len(&self) -> Option<usize> {
-        None
     }
     fn forward_serialize_details<M: SerializeMap>(&self, _: &mut M) -> Result<(), M::Error> {
         Ok(())

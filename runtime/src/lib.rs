@@ -912,13 +912,6 @@ pub trait HttpError {
         out.message(self);
     }
 
-    /// The exact length [`__write_json`](HttpError::__write_json) writes, when it is known
-    /// before writing (a message of text and plain string and integer fields).
-    #[doc(hidden)]
-    fn __json_len(&self) -> Option<usize> {
-        None
-    }
-
     #[doc(hidden)]
     fn __error_display(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.__write_message(f)

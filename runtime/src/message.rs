@@ -109,21 +109,52 @@ fn trim_whitespace(mut bytes: &[u8]) -> &[u8] {
 /// escaped at compile time, fields are escaped (or, for integers, formatted) as they are written.
 /// A `Display` that fails marks the message as failed: the caller then writes the reason phrase
 /// in its place.
+///
+/// Without a body (`out` is `None`) it counts instead: the length a message of text and
+/// integers will have, so that its body can be written into a buffer of its exact size. Any
+/// other piece (a string to escape, a `Display`) marks the count as unknown and runs nothing.
 pub struct JsonMessage<'a> {
-    pub(crate) out: &'a mut BodyBuf,
+    pub(crate) out: Option<&'a mut BodyBuf>,
     pub(crate) failed: bool,
+    pub(crate) counted: usize,
 }
 
-impl JsonMessage<'_> {
+impl<'a> JsonMessage<'a> {
+    pub(crate) fn new(out: &'a mut BodyBuf) -> Self {
+        JsonMessage {
+            out: Some(out),
+            failed: false,
+            counted: 0,
+        }
+    }
+
+    /// The length `error`'s message will be written at, when it is known before writing it.
+    pub(crate) fn length_of<E: HttpError + ?Sized>(error: &E) -> Option<usize> {
+        let mut counting = JsonMessage {
+            out: None,
+            failed: false,
+            counted: 0,
+        };
+        error.__write_json(&mut counting);
+        (!counting.failed).then_some(counting.counted)
+    }
+
     /// Template text, already JSON-escaped by the macro.
     #[inline]
     pub fn raw(&mut self, escaped: &'static str) {
-        self.out.extend_from_slice(escaped.as_bytes());
+        match &mut self.out {
+            Some(out) => out.extend_from_slice(escaped.as_bytes()),
+            None => self.counted += escaped.len(),
+        }
     }
 
     /// The whole message of `error`, through its `Display`-style writer.
     pub fn message<E: HttpError + ?Sized>(&mut self, error: &E) {
-        if error.__write_message(&mut Escaper(self.out)).is_err() {
+        let Some(out) = &mut self.out else {
+            self.failed = true;
+            return;
+        };
+        if error.__write_message(&mut Escaper(out)).is_err() {
             self.failed = true;
         }
     }
@@ -150,14 +181,16 @@ pub trait FieldStr {
 impl<T: AsRef<str> + ?Sized> FieldStr for Field<'_, T> {
     #[inline]
     fn __json(&self, out: &mut JsonMessage<'_>) {
-        layout::escape(out.out, self.0.as_ref());
+        match &mut out.out {
+            Some(body) => layout::escape(*body, self.0.as_ref()),
+            // Counting it would scan the string twice for escapes: more than the copy it saves.
+            None => out.failed = true,
+        }
     }
 }
 
 pub trait FieldInt {
     fn __json(&self, out: &mut JsonMessage<'_>);
-    /// The length `__json` writes.
-    fn __json_len(&self) -> usize;
 }
 
 macro_rules! field_int {
@@ -165,14 +198,16 @@ macro_rules! field_int {
         impl FieldInt for Field<'_, $int> {
             #[inline]
             fn __json(&self, out: &mut JsonMessage<'_>) {
-                body::push_int(out.out, *self.0);
-            }
-            #[inline]
-            fn __json_len(&self) -> usize {
-                #[allow(unused_comparisons)]
-                let sign = usize::from(*self.0 < 0);
-                let magnitude: fn($int) -> u64 = $magnitude;
-                sign + magnitude(*self.0).checked_ilog10().map_or(1, |log| log as usize + 1)
+                match &mut out.out {
+                    Some(body) => body::push_int(*body, *self.0),
+                    None => {
+                        #[allow(unused_comparisons)]
+                        let sign = usize::from(*self.0 < 0);
+                        let magnitude: fn($int) -> u64 = $magnitude;
+                        let digits = magnitude(*self.0).checked_ilog10().map_or(1, |log| log as usize + 1);
+                        out.counted += sign + digits;
+                    }
+                }
             }
         }
     )*};
@@ -250,4 +285,45 @@ where
 /// The code a `#[code]` field or `with` function gives.
 pub fn code_value<'a>(value: impl CodeValue<'a>) -> Option<&'a str> {
     value.__code()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counting a message of text and integers gives the length writing it gives; a string
+    /// makes the count unknown.
+    #[test]
+    fn counted_as_written() {
+        fn pieces(out: &mut JsonMessage<'_>, n: i64, m: u8, u: usize) {
+            out.raw("n=");
+            FieldInt::__json(&Field(&n), out);
+            out.raw(" m=");
+            FieldInt::__json(&Field(&m), out);
+            FieldInt::__json(&Field(&u), out);
+        }
+        for n in [0, 9, 10, -1, -10, i64::MAX, i64::MIN] {
+            for m in [0u8, 9, 10, 255] {
+                for u in [0, 99, 100, usize::MAX] {
+                    let mut body = BodyBuf::new();
+                    pieces(&mut JsonMessage::new(&mut body), n, m, u);
+                    let mut counting = JsonMessage {
+                        out: None,
+                        failed: false,
+                        counted: 0,
+                    };
+                    pieces(&mut counting, n, m, u);
+                    assert!(!counting.failed);
+                    assert_eq!(counting.counted, body.len(), "{n} {m} {u}");
+                }
+            }
+        }
+        let mut counting = JsonMessage {
+            out: None,
+            failed: false,
+            counted: 0,
+        };
+        FieldStr::__json(&Field("é"), &mut counting);
+        assert!(counting.failed);
+    }
 }

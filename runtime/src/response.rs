@@ -181,7 +181,7 @@ fn written<E: HttpError + ?Sized>(
             };
             // A message whose length is known before writing goes straight into a buffer of
             // the body's exact size, counted by the same walk.
-            out = match error.__json_len() {
+            out = match JsonMessage::length_of(error) {
                 Some(len) => {
                     let mut counter = body::Counter(0);
                     body::write_error(&mut counter, &head, |counter| counter.0 += len);
@@ -207,7 +207,7 @@ fn written<E: HttpError + ?Sized>(
 /// short.
 fn json_message<E: HttpError + ?Sized>(error: &E, status: StatusCode, out: &mut BodyBuf) {
     let start = out.len();
-    let mut message = JsonMessage { out, failed: false };
+    let mut message = JsonMessage::new(out);
     let wrote = catch_unwind(AssertUnwindSafe(|| error.__write_json(&mut message)));
     if wrote.is_err() || message.failed {
         out.truncate(start);
@@ -267,7 +267,7 @@ pub fn respond_split<E: HttpError + ?Sized>(
         return finish(error, status, content_type(format), body, header_count, own);
     };
     let text = matches!(format, BodyFormat::Shaped { shape, .. } if shape.is_text());
-    let mut out = match error.__json_len() {
+    let mut out = match JsonMessage::length_of(error) {
         Some(len) if !text => BodyBuf::exact(before.len() + len + after.len()),
         _ => BodyBuf::new(),
     };

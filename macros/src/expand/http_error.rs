@@ -382,38 +382,9 @@ fn write_json(r: &Render<'_>) -> TokenStream {
         WriteJsonArm::Message => quote!(__out.message(self)),
         WriteJsonArm::Forward => r.forward(v, "__write_json", Some("__out")),
     });
-    let len = r.dispatch(arms, &|arm, v| match arm {
-        WriteJsonArm::Direct(pieces) if !crate::plan::length_known_first(pieces) => {
-            quote!(__p::None)
-        }
-        WriteJsonArm::Direct(pieces) => {
-            let mut text = 0;
-            let mut fields = TokenStream::new();
-            for piece in pieces {
-                match piece {
-                    JsonPiece::Text(escaped) => text += escaped.len(),
-                    JsonPiece::Str(i) => {
-                        let binding = r.binding(v, *i);
-                        fields.extend(quote!(+ __p::FieldStr::__json_len(&__p::Field(#binding))));
-                    }
-                    JsonPiece::Int(i) => {
-                        let binding = r.binding(v, *i);
-                        fields.extend(quote!(+ __p::FieldInt::__json_len(&__p::Field(#binding))));
-                    }
-                }
-            }
-            let text = Literal::usize_unsuffixed(text);
-            quote!(__p::Some(#text #fields))
-        }
-        WriteJsonArm::Message => quote!(__p::None),
-        WriteJsonArm::Forward => r.forward(v, "json_len", None),
-    });
     quote! {
         fn __write_json(&self, __out: &mut ::httperr::__private::JsonMessage<'_>) {
             #body
-        }
-        fn __json_len(&self) -> ::core::option::Option<usize> {
-            #len
         }
     }
 }
