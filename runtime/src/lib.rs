@@ -548,7 +548,7 @@
 //! | `actix-web` | `httperr::actix_web::ResponseError`: `actix_web::ResponseError` | `async fn h() -> Result<Json<T>, MyError>` |
 //! | `poem` | `httperr::poem::ResponseError`: `poem::error::ResponseError` (the typed error stays downcastable) | `#[handler] fn h() -> Result<Json<T>, MyError>` |
 //! | `rocket` | `httperr::rocket::Responder`: `rocket::response::Responder<'r, 'static>` | `#[get("/")] fn h() -> Result<Json<T>, MyError>` |
-//! | `warp` | `httperr::warp::Reply`: `warp::Reply` and `warp::reject::Reject`, with [`warp::recover`] | `.map(h)` returning `Result<impl Reply, MyError>`, or `and_then` + `.recover(httperr::warp::recover::<MyError>)` |
+//! | `warp` | `httperr::warp::Reply`: `warp::Reply` and `warp::reject::Reject`, with `httperr::warp::recover` | `.map(h)` returning `Result<impl Reply, MyError>`, or `and_then` + `.recover(httperr::warp::recover::<MyError>)` |
 //! | `salvo` | `httperr::salvo::Scribe`: `salvo::Scribe` | `#[handler] async fn h() -> Result<Json<T>, MyError>` |
 //! | `utoipa` | `httperr::utoipa::IntoResponses`: `utoipa::IntoResponses`, `ToSchema` | `#[utoipa::path(responses((status = 200, body = T), MyError))]` |
 //! | `tracing` | (logging) | every 5xx logged with its `source()` chain |

@@ -401,7 +401,7 @@ pub const fn fixed_body<const N: usize>(shape: &Shape, parts: &Fixed) -> [u8; N]
 }
 
 /// Where the message goes in a fixed body (one rendered with an empty message, the text
-/// around a message written at run time), or [`NO_MESSAGE`] for a shape without one.
+/// around a message written at run time), or `NO_MESSAGE` for a shape without one.
 pub const fn message_at(shape: &Shape, parts: &Fixed) -> usize {
     render(shape, parts, &mut []).1
 }
