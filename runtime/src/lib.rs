@@ -222,7 +222,9 @@
 //! variant's fields by reference, in order (`f()` for a unit variant), returning a
 //! `StatusCode` or a `u16`. Such a variant has no status code written: its `#[status]`
 //! attribute, when it has one, is a message alone, `#[status("message")]`, or
-//! `#[status(with = f, "message")]`.
+//! `#[status(with = f, "message")]`. The function is called wherever the status is needed
+//! (the status line, the message's redaction, the log), so more than once per response: it
+//! should be a cheap, pure mapping. The same holds for the function of `#[http(code = f)]`.
 //!
 //! - **An invalid status** (anything but a 4xx or 5xx: a `u16` of 200 or 1000) is a 500 with
 //!   the reason phrase as its message, logged at warn level with the `tracing` feature. Never a
