@@ -25,4 +25,17 @@ pub struct ResponseDoc {
     pub category: Option<&'static str>,
     /// The body is written by the user's `WriteBody`: nothing is known of it.
     pub custom_body: bool,
+    /// The code is chosen at run time (`#[code]`, `#[http(code = f)]`): `code` is `None`, and
+    /// examples show the code as `{code}`, as they show a message template's holes.
+    pub runtime_code: bool,
+}
+
+impl ResponseDoc {
+    /// The code as examples show it.
+    pub(crate) fn example_code(&self) -> Option<&'static str> {
+        match self.runtime_code {
+            true => Some("{code}"),
+            false => self.code,
+        }
+    }
 }

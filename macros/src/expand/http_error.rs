@@ -481,6 +481,7 @@ fn describe(r: &Render<'_>) -> TokenStream {
             _ => (quote!(__p::None), option(None)),
         };
         let custom_body = matches!(own.format, Format::Custom(_));
+        let runtime_code = own.runtime_code.is_some();
         entries.extend(quote! {
             __out.push(__p::ResponseDoc {
                 type_name: #type_name,
@@ -494,6 +495,7 @@ fn describe(r: &Render<'_>) -> TokenStream {
                 shape: #shape,
                 category: #category,
                 custom_body: #custom_body,
+                runtime_code: #runtime_code,
             });
         });
     }

@@ -253,6 +253,7 @@ pub fn json_body_rejections(format: BodyFormat) -> Responses {
         shape: None,
         category: None,
         custom_body: false,
+        runtime_code: false,
     });
     responses_of(&docs)
 }
@@ -464,7 +465,7 @@ fn format_example(doc: &ResponseDoc, layout: Layout) -> Value {
             Member::Title => reason(doc.status).into(),
             Member::Status => doc.status.into(),
             Member::Message => doc.message.into(),
-            Member::Code => match doc.code {
+            Member::Code => match doc.example_code() {
                 Some(code) => code.into(),
                 None => continue,
             },
@@ -502,15 +503,15 @@ fn shaped_example(doc: &ResponseDoc, shape: &Shape) -> Value {
             shape::Value::Status => doc.status.into(),
             shape::Value::Title => reason(doc.status).into(),
             shape::Value::Const(text) => text.into(),
-            shape::Value::ProblemType(base) => match (base, doc.code) {
+            shape::Value::ProblemType(base) => match (base, doc.example_code()) {
                 (Some(base), Some(code)) => format!("{base}{code}").into(),
                 _ => "about:blank".into(),
             },
-            shape::Value::Code => match doc.code {
+            shape::Value::Code => match doc.example_code() {
                 Some(code) => code.into(),
                 None => continue,
             },
-            shape::Value::Link(prefix) => match doc.code {
+            shape::Value::Link(prefix) => match doc.example_code() {
                 Some(code) => format!("{prefix}{code}").into(),
                 None => continue,
             },
@@ -762,6 +763,7 @@ mod tests {
             shape: None,
             category: None,
             custom_body: false,
+            runtime_code: false,
         }
     }
 
@@ -880,6 +882,34 @@ mod tests {
         .code("code")
         .category("type")
         .link("link", "https://docs.example.com/errors#");
+
+    #[test]
+    fn a_code_chosen_at_run_time_is_shown_as_a_hole() {
+        static PROBLEM: Shape = Shape::problem().type_base("https://p/");
+        let problem = ResponseDoc {
+            runtime_code: true,
+            shape: Some(&PROBLEM),
+            ..doc("V", 409, false)
+        };
+        assert_eq!(
+            shaped_example(&problem, &PROBLEM),
+            serde_json::json!({
+                "type": "https://p/{code}",
+                "title": "Conflict",
+                "status": 409,
+                "detail": "m",
+                "code": "{code}",
+            })
+        );
+        let json = ResponseDoc {
+            runtime_code: true,
+            ..doc("V", 409, false)
+        };
+        assert_eq!(
+            format_example(&json, layout::JSON),
+            serde_json::json!({ "error": "m", "code": "{code}" })
+        );
+    }
 
     /// A variant in `shape`, with a code and a category.
     fn shaped(variant: &'static str, status: u16, shape: &'static Shape) -> ResponseDoc {
