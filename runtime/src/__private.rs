@@ -9,7 +9,7 @@ pub use crate::message::{
     extra_headers, message,
 };
 pub use crate::response::{
-    StatusValue, respond, respond_custom, respond_fixed, respond_serialized, respond_split,
+    Split, StatusValue, respond, respond_custom, respond_fixed, respond_serialized, respond_split,
     runtime_hidden, runtime_status, runtime_title, status, status_code,
 };
 pub use crate::response_doc::ResponseDoc;

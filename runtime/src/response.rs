@@ -3,7 +3,7 @@
 use crate::body::{self, BodyBuf, Head, shape};
 use crate::log::log;
 use crate::message::JsonMessage;
-use crate::{BodyFormat, HttpError, WriteBody, codes, layout};
+use crate::{BodyFormat, HttpError, Shape, WriteBody, codes, layout};
 use bytes::Bytes;
 use http::header::{CONTENT_LENGTH, CONTENT_TYPE};
 use http::{HeaderMap, HeaderValue, Response, StatusCode};
@@ -247,44 +247,59 @@ pub fn respond_fixed<E: HttpError + ?Sized>(
     )
 }
 
-/// The response of a variant in a declared shape whose message is written at run time: the
-/// text around it, `around` split at `at`, was computed at compile time from the shape.
-#[allow(clippy::too_many_arguments)]
+/// What the derive computes at compile time for a variant in a declared shape whose message is
+/// written at run time: the text around the message and where it goes, and the content type.
+#[doc(hidden)]
+pub struct Split {
+    around: &'static [u8],
+    at: usize,
+    text: bool,
+    content_type: Option<HeaderValue>,
+}
+
+impl Split {
+    /// Evaluated in a `const`: the content type is checked once, at compile time.
+    pub const fn new(shape: &Shape, around: &'static [u8], at: usize) -> Split {
+        Split {
+            around,
+            at,
+            text: shape.is_text(),
+            content_type: match shape.content_type_value() {
+                Some(value) => Some(HeaderValue::from_static(value)),
+                None => None,
+            },
+        }
+    }
+}
+
+/// The response of a variant in a declared shape whose message is written at run time around
+/// the text `split` holds.
 pub fn respond_split<E: HttpError + ?Sized>(
     error: &E,
     status: StatusCode,
-    format: BodyFormat,
-    around: &'static [u8],
-    at: usize,
+    split: Split,
     header_count: usize,
     length: bool,
 ) -> Response<Bytes> {
     log(error, status);
     let own = Own::derived(length);
-    let Some((before, after)) = around.split_at_checked(at) else {
+    let Some((before, after)) = split.around.split_at_checked(split.at) else {
         // A shape without a message member: the body is fixed after all.
-        let body = Bytes::from_static(around);
-        return finish(error, status, content_type(format), body, header_count, own);
+        let body = Bytes::from_static(split.around);
+        return finish(error, status, split.content_type, body, header_count, own);
     };
-    let text = matches!(format, BodyFormat::Shaped { shape, .. } if shape.is_text());
     let mut out = match JsonMessage::length_of(error) {
-        Some(len) if !text => BodyBuf::exact(before.len() + len + after.len()),
+        Some(len) if !split.text => BodyBuf::exact(before.len() + len + after.len()),
         _ => BodyBuf::new(),
     };
     out.extend_from_slice(before);
-    match text {
+    match split.text {
         true => text_message(error, status, &mut out),
         false => json_message(error, status, &mut out),
     }
     out.extend_from_slice(after);
-    finish(
-        error,
-        status,
-        content_type(format),
-        out.into_bytes(),
-        header_count,
-        own,
-    )
+    let body = out.into_bytes();
+    finish(error, status, split.content_type, body, header_count, own)
 }
 
 /// The response of a variant whose body the user's [`WriteBody`] writes.

@@ -263,12 +263,13 @@ fn to_response(r: &Render<'_>) -> TokenStream {
                 Format::Shape { path, .. } => r.shape(path),
                 _ => return TokenStream::new(),
             };
-            let (status, format) = (status_value(*status), format_value(r, format));
+            let status = status_value(*status);
             let headers = Literal::usize_unsuffixed(*headers);
             quote!({
                 #body
-                const __AT: usize = __p::message_at(#shape, &__PARTS);
-                __p::respond_split(self, #status, #format, &__BODY, __AT, #headers, __length)
+                const __SPLIT: __p::Split =
+                    __p::Split::new(#shape, &__BODY, __p::message_at(#shape, &__PARTS));
+                __p::respond_split(self, #status, __SPLIT, #headers, __length)
             })
         }
         ResponseArm::Custom { path, headers } => {
