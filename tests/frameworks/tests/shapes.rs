@@ -10,14 +10,14 @@ mod support;
 
 use std::collections::BTreeMap;
 
-use actix_web::{App, HttpServer, web};
+use actix_web::{App, web};
 use bytes::Bytes;
 use http::{HeaderMap, HeaderValue, StatusCode};
 use httperr::actix_web::Rejections;
 use httperr::axum::RouterExt as _;
 use httperr::{BodyFormat, HttpError, Rejection, Shape, WriteBody};
 use support::TIMEOUT;
-use tokio::sync::oneshot;
+use support::serve::{AxumServer, Received, actix_server, check_against, send, while_serving};
 use tokio::time::timeout;
 
 // ---------------------------------------------------------------------------------------------
@@ -427,31 +427,6 @@ const EXPECTED: &[Expected] = &[
     },
 ];
 
-/// A response as it came off the wire.
-struct Received {
-    status: u16,
-    headers: reqwest::header::HeaderMap,
-    body: Bytes,
-}
-
-async fn send(request: reqwest::RequestBuilder, what: &str) -> Received {
-    let response = timeout(TIMEOUT, request.send())
-        .await
-        .unwrap_or_else(|_| panic!("{what}: timed out"))
-        .unwrap_or_else(|e| panic!("{what}: {e}"));
-    let status = response.status().as_u16();
-    let headers = response.headers().clone();
-    let body = timeout(TIMEOUT, response.bytes())
-        .await
-        .unwrap_or_else(|_| panic!("{what}: the body timed out"))
-        .unwrap_or_else(|e| panic!("{what}: the body: {e}"));
-    Received {
-        status,
-        headers,
-        body,
-    }
-}
-
 /// The one value of `name`, as text; `None` when absent (a repeated name fails).
 fn single<'a>(headers: &'a reqwest::header::HeaderMap, name: &str, what: &str) -> Option<&'a str> {
     let mut values = headers.get_all(name).iter();
@@ -502,41 +477,6 @@ fn check_received(
                 "{what}: header {name}: {value:?} leaks {secret:?}"
             );
         }
-    }
-}
-
-/// The second check: what the server sent is what `to_response()` builds (status, every
-/// header it has with all its values, content type or its absence, body).
-fn check_against(what: &str, got: &Received, direct: &http::Response<Bytes>) {
-    assert_eq!(
-        got.status,
-        direct.status().as_u16(),
-        "{what}: status differs from to_response()"
-    );
-    assert_eq!(
-        got.body.as_ref(),
-        direct.body().as_ref(),
-        "{what}: body differs from to_response()"
-    );
-    assert_eq!(
-        got.headers.get("content-type").map(|v| v.as_bytes()),
-        direct.headers().get("content-type").map(|v| v.as_bytes()),
-        "{what}: content-type differs from to_response()"
-    );
-    for name in direct.headers().keys() {
-        let sent: Vec<&[u8]> = got
-            .headers
-            .get_all(name.as_str())
-            .iter()
-            .map(|v| v.as_bytes())
-            .collect();
-        let built: Vec<&[u8]> = direct
-            .headers()
-            .get_all(name)
-            .iter()
-            .map(|v| v.as_bytes())
-            .collect();
-        assert_eq!(sent, built, "{what}: {name} differs from to_response()");
     }
 }
 
@@ -764,41 +704,6 @@ async fn axum_own_errors_answer_in_a_bare_text_shape() {
     server.stop().await;
 }
 
-/// A router served by `axum::serve` on 127.0.0.1:0, stopped gracefully by `stop`.
-struct AxumServer {
-    base: String,
-    stop: oneshot::Sender<()>,
-    task: tokio::task::JoinHandle<std::io::Result<()>>,
-}
-
-impl AxumServer {
-    async fn start(router: axum::Router) -> AxumServer {
-        let listener = timeout(TIMEOUT, tokio::net::TcpListener::bind("127.0.0.1:0"))
-            .await
-            .expect("bind timed out")
-            .expect("bind");
-        let base = format!("http://{}", listener.local_addr().expect("local address"));
-        let (stop, stopped) = oneshot::channel::<()>();
-        let task = tokio::spawn(
-            axum::serve(listener, router)
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .into_future(),
-        );
-        AxumServer { base, stop, task }
-    }
-
-    async fn stop(self) {
-        self.stop.send(()).expect("the server stopped early");
-        timeout(TIMEOUT, self.task)
-            .await
-            .expect("the server did not shut down")
-            .expect("the server task panicked")
-            .expect("the server failed");
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // actix-web
 // ---------------------------------------------------------------------------------------------
@@ -838,43 +743,4 @@ async fn actix_web_own_errors_answer_in_a_bare_text_shape() {
             .configure(actix_own_routes)
     });
     while_serving(server, check_bare_not_found(&base)).await;
-}
-
-/// `app` on actix-web's real server, 127.0.0.1:0, one worker.
-fn actix_server<F, T, B>(app: F) -> (actix_web::dev::Server, String)
-where
-    F: Fn() -> App<T> + Send + Clone + 'static,
-    T: actix_web::dev::ServiceFactory<
-            actix_web::dev::ServiceRequest,
-            Config = (),
-            Response = actix_web::dev::ServiceResponse<B>,
-            Error = actix_web::Error,
-            InitError = (),
-        > + 'static,
-    B: actix_web::body::MessageBody + 'static,
-{
-    let server = HttpServer::new(app)
-        .workers(1)
-        // The test stops the server itself; it must not take over the process's Ctrl-C.
-        .disable_signals()
-        .shutdown_timeout(TIMEOUT.as_secs())
-        .bind(("127.0.0.1", 0))
-        .expect("bind");
-    let base = format!("http://{}", server.addrs()[0]);
-    (server.run(), base)
-}
-
-/// Runs `server` while `check` runs against it, then stops it gracefully.
-async fn while_serving(server: actix_web::dev::Server, check: impl Future<Output = ()>) {
-    let handle = server.handle();
-    let running = actix_web::rt::spawn(server);
-    timeout(TIMEOUT, check).await.expect("checked in time");
-    timeout(TIMEOUT, handle.stop(true))
-        .await
-        .expect("server stopped in time");
-    timeout(TIMEOUT, running)
-        .await
-        .expect("server task ended in time")
-        .expect("server task")
-        .expect("server ran without I/O errors");
 }

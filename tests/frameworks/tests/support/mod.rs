@@ -2,6 +2,8 @@
 //! over TCP with a real HTTP client, and the whole response compared with literal expectations.
 #![allow(dead_code)] // each framework test uses a subset
 
+pub mod serve;
+
 use std::time::Duration;
 
 /// Every wait in a server test is bounded by this.
