@@ -1,7 +1,7 @@
 //! Items the derive's generated code calls. Not public API: names and signatures change freely.
 
 pub use crate::as_dyn_error::AsDynError;
-pub use crate::body::shape::{Fixed as FixedBody, fixed_body, fixed_len, message_at};
+pub use crate::body::shape::{Fixed as FixedBody, NO_MESSAGE, fixed_body, fixed_len, message_at};
 pub use crate::body::{serialize, serialize_without_details};
 pub use crate::forward::{Forward, ForwardType, StatusOf, methods};
 pub use crate::message::{

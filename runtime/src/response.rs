@@ -576,20 +576,21 @@ fn content_type(format: BodyFormat) -> Option<HeaderValue> {
 const LENGTHS: usize = 4096;
 const DIGITS_LEN: usize = 10 + 90 * 2 + 900 * 3 + (LENGTHS - 1000) * 4;
 
+/// The number of decimal digits of `n`, below 10 000.
+const fn width(n: usize) -> usize {
+    match n {
+        0..=9 => 1,
+        10..=99 => 2,
+        100..=999 => 3,
+        _ => 4,
+    }
+}
+
 static STARTS: [u16; LENGTHS + 1] = {
     let mut starts = [0u16; LENGTHS + 1];
     let mut n = 0;
     while n < LENGTHS {
-        let width = if n < 10 {
-            1
-        } else if n < 100 {
-            2
-        } else if n < 1000 {
-            3
-        } else {
-            4
-        };
-        starts[n + 1] = starts[n] + width;
+        starts[n + 1] = starts[n] + width(n) as u16;
         n += 1;
     }
     starts
@@ -601,15 +602,7 @@ static DIGITS: &str = {
         let mut n = 0;
         let mut at = 0;
         while n < LENGTHS {
-            let width = if n < 10 {
-                1
-            } else if n < 100 {
-                2
-            } else if n < 1000 {
-                3
-            } else {
-                4
-            };
+            let width = width(n);
             let mut rest = n;
             let mut i = width;
             while i > 0 {

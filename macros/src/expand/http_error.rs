@@ -248,9 +248,18 @@ fn to_response(r: &Render<'_>) -> TokenStream {
             headers,
         } => {
             let body = shaped_body(r, *status, format, message, code.as_deref());
-            let (status, format) = (status_value(*status), format_value(r, format));
+            let shape = match format {
+                Format::Shape { path, .. } => r.shape(path),
+                _ => return TokenStream::new(),
+            };
+            let status = status_value(*status);
             let headers = Literal::usize_unsuffixed(*headers);
-            quote!(__p::respond_fixed(self, #status, #format, { #body &__BODY }, #headers, __length))
+            // The whole body around no message: its content type checked at compile time too.
+            quote!({
+                #body
+                const __SPLIT: __p::Split = __p::Split::new(#shape, &__BODY, __p::NO_MESSAGE);
+                __p::respond_split(self, #status, __SPLIT, #headers, __length)
+            })
         }
         ResponseArm::SplitShaped {
             status,
