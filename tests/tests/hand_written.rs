@@ -158,3 +158,49 @@ fn a_hand_written_body_writer_answers_with_its_own_bytes() {
     assert!(response.headers().get("transfer-encoding").is_none());
     assert_eq!(response.body().as_ref(), b"gone,7\n");
 }
+
+/// A body writer that panics.
+struct Panicking;
+
+impl WriteBody<Derived> for Panicking {
+    fn content_type(&self, _: &Derived) -> Option<HeaderValue> {
+        Some(HeaderValue::from_static("text/csv"))
+    }
+    fn write_body(&self, _: &Derived, _: &mut Vec<u8>) {
+        panic!("the writer's own bug");
+    }
+}
+
+const TEXT: Shape = Shape::text();
+
+#[derive(Debug, HttpError)]
+enum Derived {
+    #[status(409, "taken")]
+    #[http(body = Panicking)]
+    Written,
+    /// A text shape is the message alone: its details are left out.
+    #[status(422, "bad {name}")]
+    #[http(shape = TEXT)]
+    Text {
+        #[detail]
+        name: String,
+    },
+}
+
+#[test]
+fn a_panicking_writer_gives_the_default_body() {
+    let response = Derived::Written.to_response();
+    assert_eq!(response.status(), 409);
+    assert_eq!(response.headers()["content-type"], "application/json");
+    assert_eq!(response.body().as_ref(), br#"{"error":"taken"}"#);
+}
+
+#[test]
+fn a_text_shape_leaves_details_out() {
+    let response = Derived::Text { name: "x".into() }.to_response();
+    assert_eq!(
+        response.headers()["content-type"],
+        "text/plain; charset=utf-8"
+    );
+    assert_eq!(response.body().as_ref(), b"bad x");
+}
