@@ -29,13 +29,3 @@ pub struct ResponseDoc {
     /// examples show the code as `{code}`, as they show a message template's holes.
     pub runtime_code: bool,
 }
-
-impl ResponseDoc {
-    /// The code as examples show it.
-    pub(crate) fn example_code(&self) -> Option<&'static str> {
-        match self.runtime_code {
-            true => Some("{code}"),
-            false => self.code,
-        }
-    }
-}

@@ -443,6 +443,15 @@ fn content(docs: &[&ResponseDoc]) -> Content {
         .build()
 }
 
+/// The code as examples show it: a code chosen at run time as `{code}`, as they show a
+/// template's holes.
+fn example_code(doc: &ResponseDoc) -> Option<&'static str> {
+    match doc.runtime_code {
+        true => Some("{code}"),
+        false => doc.code,
+    }
+}
+
 /// The body a variant sends, with the message template (or fixed message) as its message.
 fn example(doc: &ResponseDoc) -> Example {
     let value = match Body::of(doc) {
@@ -465,7 +474,7 @@ fn format_example(doc: &ResponseDoc, layout: Layout) -> Value {
             Member::Title => reason(doc.status).into(),
             Member::Status => doc.status.into(),
             Member::Message => doc.message.into(),
-            Member::Code => match doc.example_code() {
+            Member::Code => match example_code(doc) {
                 Some(code) => code.into(),
                 None => continue,
             },
@@ -503,15 +512,15 @@ fn shaped_example(doc: &ResponseDoc, shape: &Shape) -> Value {
             shape::Value::Status => doc.status.into(),
             shape::Value::Title => reason(doc.status).into(),
             shape::Value::Const(text) => text.into(),
-            shape::Value::ProblemType(base) => match (base, doc.example_code()) {
+            shape::Value::ProblemType(base) => match (base, example_code(doc)) {
                 (Some(base), Some(code)) => format!("{base}{code}").into(),
                 _ => "about:blank".into(),
             },
-            shape::Value::Code => match doc.example_code() {
+            shape::Value::Code => match example_code(doc) {
                 Some(code) => code.into(),
                 None => continue,
             },
-            shape::Value::Link(prefix) => match doc.example_code() {
+            shape::Value::Link(prefix) => match example_code(doc) {
                 Some(code) => format!("{prefix}{code}").into(),
                 None => continue,
             },
